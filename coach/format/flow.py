@@ -1,0 +1,141 @@
+"""Checks over the flow of steps: unreachable steps, loops with no answer, order warnings."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from coach.format.kinds import Context
+from coach.format.model import Ask, End, Goto, NameEmotion, Reflect, Share, Step, Validate
+
+#: successor index meaning "the end of the round"
+ROUND_END = -1
+
+
+def successors(steps: tuple[Step, ...], index: int, ids: dict[str, int]) -> list[int]:
+    """Where the flow can go after ``steps[index]``, conditions taken as either true or false."""
+    step = steps[index]
+    after = index + 1 if index + 1 < len(steps) else ROUND_END
+    out: list[int] = []
+    falls_through = True
+    if isinstance(step, Goto):
+        out.append(ids[step.target])
+        falls_through = step.when is not None
+    elif isinstance(step, End):
+        falls_through = step.when is not None
+    elif isinstance(step, Ask) and step.options:
+        targets = [ids[o.goto] for o in step.options if o.goto is not None]
+        out.extend(targets)
+        falls_through = len(targets) < len(step.options) or step.when is not None
+    if falls_through:
+        out.append(after)
+    return out
+
+
+def check_flow(steps: tuple[Step, ...], ctx: Context) -> None:
+    ids = {step.id: step.index for step in steps if step.id is not None}
+    graph = {step.index: successors(steps, step.index, ids) for step in steps}
+    _check_loops(steps, graph, ctx)
+    reachable = _reach(graph)
+    for step in steps:
+        if step.index not in reachable:
+            ctx.rep.warning_at(
+                (step.line, step.column),
+                f"step {step.index + 1} ({step.ACTION}) can never be reached",
+                "unreachable",
+            )
+    _warn_before(
+        steps, graph, lambda s: isinstance(s, Share), Reflect, ctx,
+        "a reflect step comes before any share in its round: there is nothing to reflect yet",
+        "reflect-before-share",
+    )
+    _warn_before(
+        steps, graph, lambda s: isinstance(s, NameEmotion), Validate, ctx,
+        "a validate step comes before any emotion was named (add a name_emotion step first)",
+        "validate-before-emotion",
+    )
+
+
+def _reach(graph: dict[int, list[int]]) -> set[int]:
+    seen = {0}
+    queue = deque([0])
+    while queue:
+        for nxt in graph[queue.popleft()]:
+            if nxt != ROUND_END and nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def _warn_before(
+    steps: tuple[Step, ...],
+    graph: dict[int, list[int]],
+    opens: Callable[[Step], bool],
+    kind: type[Step],
+    ctx: Context,
+    message: str,
+    rule: str,
+) -> None:
+    """Warn at each ``kind`` step reachable along a path with no step that ``opens``."""
+    start = (0, opens(steps[0]))
+    seen = {start}
+    queue = deque([start])
+    warned: set[int] = set()
+    while queue:
+        index, opened = queue.popleft()
+        step = steps[index]
+        if isinstance(step, kind) and not opened and index not in warned:
+            warned.add(index)
+            ctx.rep.warning_at((step.line, step.column), message, rule)
+        for nxt in graph[index]:
+            if nxt == ROUND_END:
+                continue
+            state = (nxt, opened or opens(steps[nxt]))
+            if state not in seen:
+                seen.add(state)
+                queue.append(state)
+
+
+def _check_loops(steps: tuple[Step, ...], graph: dict[int, list[int]], ctx: Context) -> None:
+    """A cycle made only of steps that need no answer (goto, swap, end) would spin forever."""
+    passive = {s.index for s in steps if not s.WAITS}
+    state: dict[int, int] = {}  # 1 on the current path, 2 done
+    reported: set[frozenset[int]] = set()
+
+    def visit(start: int) -> None:
+        stack = [(start, iter(graph[start]))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            for nxt in children:
+                if nxt == ROUND_END or nxt not in passive:
+                    continue
+                if state.get(nxt) == 1:
+                    loop = path[path.index(nxt):]
+                    key = frozenset(loop)
+                    if key not in reported:
+                        reported.add(key)
+                        step = steps[node]
+                        numbers = ", ".join(str(i + 1) for i in sorted(loop))
+                        which = f"steps {numbers} make" if len(loop) > 1 else f"step {numbers} makes"
+                        ctx.rep.error_at(
+                            (step.line, step.column),
+                            f"{which} a loop that goes round without anyone "
+                            "answering; put a step that waits for the partners inside it",
+                            "no-answer-loop",
+                        )
+                    continue
+                if nxt not in state:
+                    state[nxt] = 1
+                    path.append(nxt)
+                    stack.append((nxt, iter(graph[nxt])))
+                    break
+            else:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+
+    for index in sorted(passive):
+        if index not in state:
+            visit(index)

@@ -1,0 +1,148 @@
+"""Loading an exercise file: YAML nodes -> :class:`Exercise`, with every problem located."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import MappingNode
+
+from coach.format import yamlread
+from coach.format.flow import check_flow
+from coach.format.kinds import Context, read_fields
+from coach.format.model import Exercise, Reflect, Share
+from coach.format.names import BUILTIN_VARIABLES, ID_RE, id_from_filename
+from coach.format.problems import Problem, Reporter
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading one file gave: the exercise (None when any error) and every problem."""
+
+    exercise: Exercise | None
+    problems: tuple[Problem, ...]
+    file: str
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def ok(self) -> bool:
+        return self.exercise is not None
+
+
+def load_file(path: str | Path, display: str | None = None) -> LoadResult:
+    """Load one exercise file. Never raises for anything the file holds."""
+    path = Path(path)
+    rep = Reporter(display if display is not None else str(path))
+    data = yamlread.read_bytes(path, rep)
+    exercise = None
+    if data is not None:
+        exercise = _load(data, path.stem, rep, path)
+    return LoadResult(exercise, tuple(rep.sorted()), rep.file)
+
+
+def load_text(text: str | bytes, file: str = "<text>", stem: str | None = None) -> LoadResult:
+    """Load an exercise from a string or bytes (``stem`` gives the default id)."""
+    rep = Reporter(file)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    exercise = _load(data, stem if stem is not None else Path(file).stem, rep, None)
+    return LoadResult(exercise, tuple(rep.sorted()), rep.file)
+
+
+def _load(data: bytes, stem: str, rep: Reporter, path: Path | None) -> Exercise | None:
+    text = yamlread.decode(data, rep)
+    if text is None:
+        return None
+    document = yamlread.compose(text, rep)
+    if document is None:
+        return None
+    root = document.root
+    if not isinstance(root, MappingNode):
+        rep.error_at(
+            yamlread.mark(root),
+            "the top level must be a mapping of keys such as title, summary and steps, "
+            f"not {yamlread.kind_name(root)}",
+            "top-level",
+        )
+        return None
+    ctx = Context(rep, text.splitlines())
+    values, ok = read_fields(Exercise, root, ctx, "the exercise")
+    if not ok or rep.has_errors:
+        return None
+    if "id" not in values:
+        values["id"] = id_from_filename(stem)
+        if not ID_RE.fullmatch(values["id"]):
+            rep.add(1, 1, f'the file name gives no usable id; add "id:" to the file', "id")
+            return None
+    exercise = Exercise(**values, path=path)
+    _check_whole_file(exercise, ctx)
+    if rep.has_errors:
+        return None
+    return _with_default_time_limits(exercise)
+
+
+def _check_whole_file(exercise: Exercise, ctx: Context) -> None:
+    """Checks that need every step: ids, goto targets, variables, flow."""
+    first_line: dict[str, int] = {}
+    for step in exercise.steps:
+        if step.id is None:
+            continue
+        if step.id in first_line:
+            ctx.error(
+                (step.line, step.column),
+                f'duplicate step id "{step.id}": first at line {first_line[step.id]}, '
+                f"again at line {step.line}",
+                "duplicate-id",
+            )
+        else:
+            first_line[step.id] = step.line
+    for target, where in ctx.gotos:
+        if target not in first_line:
+            close = difflib.get_close_matches(target, list(first_line), n=1, cutoff=0.6)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            ctx.error(where, f'goto "{target}": no step has the id "{target}"{hint}', "goto-target")
+    known = ctx.sets | BUILTIN_VARIABLES
+    for name, where in ctx.refs:
+        if name not in known:
+            ctx.error(
+                where,
+                f"the placeholder {{{name}}} is never set: nothing in this file sets "
+                f'"{name}" (vars, save_as or set){_close(name, known)}',
+                "unset-variable",
+            )
+    for name, where in ctx.condition_vars:
+        if name not in known:
+            ctx.error(
+                where,
+                f'the condition reads "{name}", which nothing in this file sets '
+                f"(vars, save_as or set){_close(name, known)}",
+                "unset-variable",
+            )
+    if not ctx.rep.has_errors:
+        check_flow(exercise.steps, ctx)
+
+
+def _close(name: str, known: set[str]) -> str:
+    match = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
+    return f'; did you mean "{match[0]}"?' if match else ""
+
+
+def _with_default_time_limits(exercise: Exercise) -> Exercise:
+    limit = exercise.pause.suggest_after
+    if limit is None:
+        return exercise
+    steps = tuple(
+        dataclasses.replace(step, time_limit=limit)
+        if isinstance(step, Share | Reflect) and step.time_limit is None
+        else step
+        for step in exercise.steps
+    )
+    return dataclasses.replace(exercise, steps=steps)

@@ -1,0 +1,282 @@
+"""Reading one step: exactly one action, its fields, and the common keys."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from coach.format.kinds import (
+    INVALID,
+    Context,
+    Identifier,
+    StepRef,
+    Text,
+    _TEXT_SCHEMA,
+    field_schema,
+    file_keys,
+    plain_value_or_text,
+    suggest,
+)
+from coach.format.model import STEP_TYPES, Ask, End, Goto, NameEmotion, Rate, Step, Swap
+from coach.format.yamlread import kind_name, mapping_items, mark
+
+ACTIONS = list(STEP_TYPES)
+
+
+def common_fields() -> list[dataclasses.Field[Any]]:
+    return [f for f in file_keys(Step) if f.metadata["common"]]
+
+
+def action_fields(cls: type[Step]) -> list[dataclasses.Field[Any]]:
+    return [f for f in file_keys(cls) if not f.metadata["common"]]
+
+
+def read_step(node: Node, index: int, ctx: Context) -> Any:
+    number = index + 1
+    if not isinstance(node, MappingNode):
+        return ctx.error(
+            node,
+            f"step {number} must be a mapping with one action, such as `say: Hello`, "
+            f"not {kind_name(node)}",
+            "step-type",
+        )
+    items = list(mapping_items(node, ctx.rep))
+    actions = [(name, key_node, value) for name, key_node, value in items if name in STEP_TYPES]
+    if not actions:
+        unknown = [name for name, _, _ in items if name not in _step_keys(None)]
+        if not unknown:  # an unknown key already explains what is wrong
+            ctx.error(
+                node,
+                f"step {number} has no action: give it one of {', '.join(ACTIONS)}",
+                "no-action",
+            )
+        for name, key_node, _ in items:
+            if name not in _step_keys(None):
+                ctx.error(
+                    key_node,
+                    f'unknown key "{name}" in step {number}{suggest(name, _step_keys(None) + ACTIONS)}',
+                    "unknown-key",
+                )
+        return INVALID
+    if len(actions) > 1:
+        names = " and ".join(f'"{name}"' for name, _, _ in actions)
+        return ctx.error(
+            actions[1][1],
+            f"step {number} has more than one action ({names}): a step holds exactly one; "
+            "split it into separate steps",
+            "many-actions",
+        )
+    action, action_key, action_value = actions[0]
+    cls = STEP_TYPES[action]
+    what = f"{action} step (step {number})"
+    values: dict[str, Any] = {}
+    ok = _read_action_value(cls, action_key, action_value, values, ctx)
+    own = {f.name: f for f in action_fields(cls)}
+    common = {f.name: f for f in common_fields()}
+    for name, key_node, value_node in items:
+        if name == action:
+            continue
+        field = common.get(name) or own.get(name)
+        if field is None:
+            ctx.error(
+                key_node,
+                f'unknown key "{name}" in {what}{suggest(name, list(common) + list(own))}',
+                "unknown-key",
+            )
+            ok = False
+            continue
+        if name in values:
+            ctx.error(
+                key_node,
+                f'"{name}" is given twice in {what}: inside "{action}" and beside it',
+                "duplicate-key",
+            )
+            ok = False
+            continue
+        value = field.metadata["kind"].read(value_node, ctx, name)
+        if value is INVALID:
+            ok = False
+        else:
+            values[name] = value
+    if not ok:
+        return INVALID
+    for name, field in own.items():
+        if field.default is dataclasses.MISSING and name not in values:
+            return ctx.error(
+                action_key, f'{what} needs its {name}: write `{action}: {name.upper()}`', "missing-key"
+            )
+    line, column = mark(node)
+    step = cls(**values, index=index, line=line, column=column)
+    return step if _check_step(step, node, ctx) else INVALID
+
+
+def _step_keys(cls: type[Step] | None) -> list[str]:
+    keys = [f.name for f in common_fields()]
+    if cls is not None:
+        keys += [f.name for f in action_fields(cls)]
+    return keys
+
+
+def _read_action_value(
+    cls: type[Step], key_node: ScalarNode, node: Node, values: dict[str, Any], ctx: Context
+) -> bool:
+    action = cls.ACTION
+    if cls is Swap:
+        if isinstance(node, ScalarNode) and plain_value_or_text(node) is True:
+            return True
+        ctx.error(node, f"swap takes true (`swap: true`), not {kind_name(node)}", "type")
+        return False
+    if cls is Goto:
+        target = StepRef().read(node, ctx, "goto")
+        values["target"] = target
+        return target is not INVALID
+    if cls is End:
+        if isinstance(node, ScalarNode) and plain_value_or_text(node) is True:
+            return True
+        text = Text().read(node, ctx, "end")
+        if text is INVALID:
+            return False
+        values["text"] = text
+        return True
+    if isinstance(node, ScalarNode):
+        if plain_value_or_text(node) is None:
+            return True  # `validate:` with nothing: every field takes its default
+        assert cls.MAIN is not None
+        main = next(f for f in action_fields(cls) if f.name == cls.MAIN)
+        value = main.metadata["kind"].read(node, ctx, action)
+        if value is INVALID:
+            return False
+        values[cls.MAIN] = value
+        return True
+    if isinstance(node, MappingNode):
+        own = {f.name: f for f in action_fields(cls)}
+        ok = True
+        for name, field_key, value_node in mapping_items(node, ctx.rep):
+            field = own.get(name)
+            if field is None:
+                ctx.error(
+                    field_key,
+                    f'unknown key "{name}" in {action}{suggest(name, list(own))}',
+                    "unknown-key",
+                )
+                ok = False
+                continue
+            value = field.metadata["kind"].read(value_node, ctx, name)
+            if value is INVALID:
+                ok = False
+            else:
+                values[name] = value
+        return ok
+    ctx.error(
+        node, f'"{action}" takes text or a mapping of its fields, not {kind_name(node)}', "type"
+    )
+    return False
+
+
+def _field_node(node: MappingNode, action: str, name: str) -> Node:
+    """The node of ``name`` inside or beside the action, for pointing at it."""
+    for key_node, value_node in node.value:
+        if key_node.value == name:
+            return value_node
+        if key_node.value == action and isinstance(value_node, MappingNode):
+            for inner_key, inner_value in value_node.value:
+                if inner_key.value == name:
+                    return inner_value
+    return node
+
+
+def _check_step(step: Step, node: MappingNode, ctx: Context) -> bool:
+    """Rules between fields of one step; registers the variables the step sets."""
+    ok = True
+    if isinstance(step, Rate):
+        low, high = step.scale
+        for number in step.labels:
+            if not low <= number <= high:
+                ctx.error(
+                    _field_node(node, "rate", "labels"),
+                    f"the label for {number} is outside the scale {low} to {high}",
+                    "range",
+                )
+                ok = False
+        if step.pause_at is not None and not low <= step.pause_at <= high:
+            ctx.error(
+                _field_node(node, "rate", "pause_at"),
+                f"pause_at {step.pause_at} is outside the scale {low} to {high}",
+                "range",
+            )
+            ok = False
+        if step.save_as:
+            ctx.sets.add(step.save_as)
+            if step.who == "both":
+                ctx.sets.update(f"{step.save_as}_{s}" for s in ("a", "b", "low"))
+    elif isinstance(step, Ask):
+        if step.who == "both":
+            options_node = _field_node(node, "ask", "options")
+            for option, option_node in zip(step.options, _items(options_node), strict=False):
+                if option.goto is not None or option.set:
+                    ctx.error(
+                        option_node,
+                        "an ask with who: both cannot have goto or set in its options "
+                        "(the two partners may choose differently)",
+                        "both-branch",
+                    )
+                    ok = False
+            if step.save_as:
+                ctx.sets.update({f"{step.save_as}_a", f"{step.save_as}_b"})
+        elif step.save_as:
+            ctx.sets.add(step.save_as)
+    elif isinstance(step, NameEmotion):
+        ctx.sets.add(step.save_as)
+    return ok
+
+
+def _items(node: Node) -> list[Node]:
+    return list(node.value) if hasattr(node, "value") and isinstance(node.value, list) else []
+
+
+def _action_value_schema(cls: type[Step]) -> dict[str, Any]:
+    if cls is Swap:
+        return {"const": True, "description": cls.DOC}
+    if cls is Goto:
+        return {**Identifier().schema(), "description": cls.DOC}
+    if cls is End:
+        return {"anyOf": [dict(_TEXT_SCHEMA), {"const": True}], "description": cls.DOC}
+    fields = action_fields(cls)
+    choices: list[dict[str, Any]] = []
+    if cls.MAIN:
+        main = next(f for f in fields if f.name == cls.MAIN)
+        choices.append(main.metadata["kind"].schema())
+    required = [f.name for f in fields if f.default is dataclasses.MISSING]
+    obj: dict[str, Any] = {
+        "type": "object",
+        "properties": {f.name: field_schema(f) for f in fields},
+        "additionalProperties": False,
+    }
+    choices.append(obj)
+    if not required:
+        choices.append({"type": "null"})
+    return {"anyOf": choices, "description": cls.DOC}
+
+
+def step_schema(cls: type[Step]) -> dict[str, Any]:
+    properties = {f.name: field_schema(f) for f in common_fields()}
+    properties[cls.ACTION] = _action_value_schema(cls)
+    properties.update({f.name: field_schema(f) for f in action_fields(cls)})
+    return {
+        "type": "object",
+        "title": cls.ACTION,
+        "description": cls.DOC,
+        "properties": properties,
+        "required": [cls.ACTION],
+        "additionalProperties": False,
+    }
+
+
+def steps_schema() -> dict[str, Any]:
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {"oneOf": [{"$ref": f"#/$defs/{action}"} for action in STEP_TYPES]},
+    }
