@@ -186,7 +186,9 @@ class _Parser:
     def parse_not(self) -> Node:
         token = self.peek()
         if token is None:
-            raise ConditionError("the condition ends where a comparison was expected", self.end_offset())
+            raise ConditionError(
+                "the condition ends where a comparison was expected", self.end_offset()
+            )
         if self.at_word("not"):
             self.take()
             return Not(self.parse_not())

@@ -45,12 +45,20 @@ def check_flow(steps: tuple[Step, ...], ctx: Context) -> None:
                 "unreachable",
             )
     _warn_before(
-        steps, graph, lambda s: isinstance(s, Share), Reflect, ctx,
+        steps,
+        graph,
+        lambda s: isinstance(s, Share),
+        Reflect,
+        ctx,
         "a reflect step comes before any share in its round: there is nothing to reflect yet",
         "reflect-before-share",
     )
     _warn_before(
-        steps, graph, lambda s: isinstance(s, NameEmotion), Validate, ctx,
+        steps,
+        graph,
+        lambda s: isinstance(s, NameEmotion),
+        Validate,
+        ctx,
         "a validate step comes before any emotion was named (add a name_emotion step first)",
         "validate-before-emotion",
     )
@@ -112,13 +120,15 @@ def _check_loops(steps: tuple[Step, ...], graph: dict[int, list[int]], ctx: Cont
                 if nxt == ROUND_END or nxt not in passive:
                     continue
                 if state.get(nxt) == 1:
-                    loop = path[path.index(nxt):]
+                    loop = path[path.index(nxt) :]
                     key = frozenset(loop)
                     if key not in reported:
                         reported.add(key)
                         step = steps[node]
                         numbers = ", ".join(str(i + 1) for i in sorted(loop))
-                        which = f"steps {numbers} make" if len(loop) > 1 else f"step {numbers} makes"
+                        which = (
+                            f"steps {numbers} make" if len(loop) > 1 else f"step {numbers} makes"
+                        )
                         ctx.rep.error_at(
                             (step.line, step.column),
                             f"{which} a loop that goes round without anyone "

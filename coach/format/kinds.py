@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from coach.format.conditions import ConditionError, parse_condition
 from coach.format.durations import DurationError, parse_duration
-from coach.format.names import BUILTIN_VARIABLES, ID_RE, VARIABLE_RE, variable_problem
+from coach.format.names import BUILTIN_VARIABLES, ID_RE, variable_problem
 from coach.format.placeholders import PlaceholderError, Template, parse_template
 from coach.format.problems import Reporter
 from coach.format.yamlread import kind_name, mapping_items, mark, plain_value
@@ -57,9 +57,7 @@ class Context:
         return INVALID
 
 
-def key(
-    kind: Kind, doc: str, default: Any = MISSING, *, common: bool = False
-) -> Any:
+def key(kind: Kind, doc: str, default: Any = MISSING, *, common: bool = False) -> Any:
     """A dataclass field that a file may write."""
     meta = {"kind": kind, "doc": doc, "common": common}
     if default is MISSING:
@@ -218,9 +216,7 @@ class Integer(Kind):
         if self.minimum is not None and value < self.minimum:
             if self.maximum == self.minimum:
                 return ctx.error(node, f'"{name}" must be {self.minimum}, not {value}', "range")
-            return ctx.error(
-                node, f'"{name}" must be {self.minimum} or more, not {value}', "range"
-            )
+            return ctx.error(node, f'"{name}" must be {self.minimum} or more, not {value}', "range")
         if self.maximum is not None and value > self.maximum:
             return ctx.error(node, f'"{name}" must be {self.maximum} or less, not {value}', "range")
         return value
@@ -361,7 +357,9 @@ class Assignments(Kind):
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, MappingNode):
             return ctx.error(
-                node, f'"{name}" must be a mapping of variable to value, not {kind_name(node)}', "type"
+                node,
+                f'"{name}" must be a mapping of variable to value, not {kind_name(node)}',
+                "type",
             )
         out: dict[str, Any] = {}
         ok = True
@@ -389,7 +387,10 @@ class Assignments(Kind):
     def schema(self) -> dict[str, Any]:
         return {
             "type": "object",
-            "propertyNames": {"pattern": "^[a-z_][a-z0-9_]*$", "not": {"enum": sorted(BUILTIN_VARIABLES)}},
+            "propertyNames": {
+                "pattern": "^[a-z_][a-z0-9_]*$",
+                "not": {"enum": sorted(BUILTIN_VARIABLES)},
+            },
             "additionalProperties": {"type": ["string", "number"]},
         }
 
@@ -407,7 +408,9 @@ class Scale(Kind):
         low, high = (plain_value(child) for child in node.value)  # type: ignore[arg-type]
         if low >= high:  # type: ignore[operator]
             return ctx.error(
-                node, f'the low end of "{name}" ({low}) must be below the high end ({high})', "range"
+                node,
+                f'the low end of "{name}" ({low}) must be below the high end ({high})',
+                "range",
             )
         return (low, high)
 
@@ -430,7 +433,11 @@ class ScaleLabels(Kind):
         ok = True
         for _, key_node, value_node in mapping_items(node, ctx.rep):
             if not _is_int_node(key_node):
-                ctx.error(key_node, f'a key of "{name}" must be a whole number, not "{key_node.value}"', "type")
+                ctx.error(
+                    key_node,
+                    f'a key of "{name}" must be a whole number, not "{key_node.value}"',
+                    "type",
+                )
                 ok = False
                 continue
             text = Text().read(value_node, ctx, name)
@@ -457,7 +464,9 @@ class Vocabulary(Kind):
             return words
         if isinstance(node, ScalarNode) and node.value == "core":
             return "core"
-        return ctx.error(node, f'"{name}" must be core or a list of words, not {kind_name(node)}', "type")
+        return ctx.error(
+            node, f'"{name}" must be core or a list of words, not {kind_name(node)}', "type"
+        )
 
     def schema(self) -> dict[str, Any]:
         return {
@@ -504,7 +513,11 @@ def object_schema(
 ) -> dict[str, Any]:
     properties = {f.name: field_schema(f) for f in fields}
     properties.update(extra or {})
-    out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
     if required:
         out["required"] = required
     return out
@@ -531,7 +544,11 @@ def read_fields(
         if field is None:
             if extra is not None and extra(name, key_node, value_node):
                 continue
-            ctx.error(key_node, f'unknown key "{name}" in {what}{suggest(name, list(known))}', "unknown-key")
+            ctx.error(
+                key_node,
+                f'unknown key "{name}" in {what}{suggest(name, list(known))}',
+                "unknown-key",
+            )
             ok = False
             continue
         value = field.metadata["kind"].read(value_node, ctx, name)
@@ -610,7 +627,9 @@ class FirstSpeakerKind(Kind):
                 finally:
                     ctx.only_refs = before
             if not seen:
-                return ctx.error(node, 'first_speaker as a mapping needs "ask: QUESTION"', "missing-key")
+                return ctx.error(
+                    node, 'first_speaker as a mapping needs "ask: QUESTION"', "missing-key"
+                )
             return INVALID if question is INVALID else FirstSpeakerQuestion(question)
         return Choice(FIRST_SPEAKER).read(node, ctx, name)
 
@@ -637,7 +656,9 @@ class Steps(Kind):
         if not isinstance(node, SequenceNode):
             return ctx.error(node, f'"steps" must be a list, not {kind_name(node)}', "type")
         if not node.value:
-            return ctx.error(node, '"steps" is empty: an exercise needs at least one step', "no-steps")
+            return ctx.error(
+                node, '"steps" is empty: an exercise needs at least one step', "no-steps"
+            )
         steps = [read_step(child, index, ctx) for index, child in enumerate(node.value)]
         return INVALID if any(step is INVALID for step in steps) else tuple(steps)
 

@@ -80,7 +80,7 @@ def _load(data: bytes, stem: str, rep: Reporter, path: Path | None) -> Exercise 
     if "id" not in values:
         values["id"] = id_from_filename(stem)
         if not ID_RE.fullmatch(values["id"]):
-            rep.add(1, 1, f'the file name gives no usable id; add "id:" to the file', "id")
+            rep.add(1, 1, 'the file name gives no usable id; add "id:" to the file', "id")
             return None
     exercise = Exercise(**values, path=path)
     _check_whole_file(exercise, ctx)

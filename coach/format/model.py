@@ -86,7 +86,9 @@ class Step:
     WAITS: ClassVar[bool] = True
     DOC: ClassVar[str] = ""
 
-    id: str | None = k.key(k.Identifier(), "A name for goto; unique in the file.", None, common=True)
+    id: str | None = k.key(
+        k.Identifier(), "A name for goto; unique in the file.", None, common=True
+    )
     when: Condition | None = k.key(
         k.ConditionKind(), "A condition; the step is skipped when it is false.", None, common=True
     )
@@ -120,7 +122,9 @@ class Share(Step):
     MAIN = "prompt"
     DOC = "The speaker talks, out loud; may type a note."
     prompt: Template = k.key(
-        k.Text(), "What the speaker is asked to share.", _t("{speaker}, share what is on your mind.")
+        k.Text(),
+        "What the speaker is asked to share.",
+        _t("{speaker}, share what is on your mind."),
     )
     starters: tuple[Template, ...] = k.key(k.TextList(), _STARTERS_DOC, ())
     notes: Notes = k.key(k.Choice(NOTES), _NOTES_DOC, "optional")
@@ -162,7 +166,9 @@ class NameEmotion(Step):
         k.Vocabulary(), "core (the built-in feeling words) or a list of words.", "core"
     )
     max: int = k.key(k.Integer(minimum=1), "How many emotions may be picked.", 3)
-    save_as: str = k.key(k.VariableName(), "The variable that keeps the confirmed words.", "emotion")
+    save_as: str = k.key(
+        k.VariableName(), "The variable that keeps the confirmed words.", "emotion"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -214,7 +220,9 @@ class Rate(Step):
         "Who rates: both (default), speaker or listener.",
         "both",
     )
-    scale: tuple[int, int] = k.key(k.Scale(), "The lowest and highest number: [low, high].", (0, 10))
+    scale: tuple[int, int] = k.key(
+        k.Scale(), "The lowest and highest number: [low, high].", (0, 10)
+    )
     labels: Mapping[int, Template] = k.key(
         k.ScaleLabels(), "Words for some numbers of the scale: {number: text}.", EMPTY
     )
@@ -249,7 +257,9 @@ class Commit(Step):
     MAIN = "prompt"
     DOC = "A commitment goes into the couple's ledger."
     prompt: Template = k.key(
-        k.Text(), "What the partner is asked to commit to.", _t("{speaker}, what will you commit to?")
+        k.Text(),
+        "What the partner is asked to commit to.",
+        _t("{speaker}, what will you commit to?"),
     )
     who: Who = k.key(
         k.Choice(("speaker", "listener", "a", "b", "both")),
@@ -297,8 +307,21 @@ class End(Step):
 
 STEP_TYPES: dict[str, type[Step]] = {
     cls.ACTION: cls
-    for cls in (Say, Share, Reflect, NameEmotion, Validate, Ask, Rate, Pause, Commit, Review, Swap,
-                Goto, End)
+    for cls in (
+        Say,
+        Share,
+        Reflect,
+        NameEmotion,
+        Validate,
+        Ask,
+        Rate,
+        Pause,
+        Commit,
+        Review,
+        Swap,
+        Goto,
+        End,
+    )
 }
 
 
@@ -334,7 +357,9 @@ class Exercise:
         k.Record(PauseSettings), "Defaults for breaks in this exercise.", PauseSettings()
     )
     vars: Mapping[str, Value] = k.key(
-        k.Assignments(), "Starting values for variables: a mapping of name to text or number.", EMPTY
+        k.Assignments(),
+        "Starting values for variables: a mapping of name to text or number.",
+        EMPTY,
     )
     steps: tuple[Step, ...] = k.key(k.Steps(), "The steps, in order; at least one.")
     #: the file it came from, when it came from one

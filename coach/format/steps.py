@@ -8,12 +8,12 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from coach.format.kinds import (
+    _TEXT_SCHEMA,
     INVALID,
     Context,
     Identifier,
     StepRef,
     Text,
-    _TEXT_SCHEMA,
     field_schema,
     file_keys,
     plain_value_or_text,
@@ -56,7 +56,8 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
             if name not in _step_keys(None):
                 ctx.error(
                     key_node,
-                    f'unknown key "{name}" in step {number}{suggest(name, _step_keys(None) + ACTIONS)}',
+                    f'unknown key "{name}" in step {number}'
+                    + suggest(name, _step_keys(None) + ACTIONS),
                     "unknown-key",
                 )
         return INVALID
@@ -105,7 +106,9 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
     for name, field in own.items():
         if field.default is dataclasses.MISSING and name not in values:
             return ctx.error(
-                action_key, f'{what} needs its {name}: write `{action}: {name.upper()}`', "missing-key"
+                action_key,
+                f"{what} needs its {name}: write `{action}: {name.upper()}`",
+                "missing-key",
             )
     line, column = mark(node)
     step = cls(**values, index=index, line=line, column=column)

@@ -40,6 +40,7 @@ _FALSE_RE = re.compile(r"false|False|FALSE")
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?")
 
+
 class _PlainResolver(BaseResolver):
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode and implicit[0]:
@@ -199,12 +200,14 @@ def _check_tree(root: Node, rep: Reporter) -> bool:
         if key in active:
             raise _Refused(node, "an alias refers to a node that contains it", "alias")
         if depth > MAX_DEPTH:
-            raise _Refused(node, f"the document is nested more than {MAX_DEPTH} levels deep", "depth")
+            raise _Refused(
+                node, f"the document is nested more than {MAX_DEPTH} levels deep", "depth"
+            )
         if node.tag not in STANDARD_TAGS:
             rep.error_at(
                 mark(node),
-                f'the tag "{_short_tag(node.tag)}" is not allowed: exercise files hold plain text, numbers, '
-                "lists and mappings, and nothing is ever constructed from a tag",
+                f'the tag "{_short_tag(node.tag)}" is not allowed: exercise files hold plain '
+                "text, numbers, lists and mappings, and nothing is ever constructed from a tag",
                 "tag",
             )
             ok = False
@@ -307,7 +310,9 @@ def mapping_items(node: MappingNode, rep: Reporter) -> Iterator[tuple[str, Scala
     seen: dict[str, ScalarNode] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            rep.error_at(mark(key_node), "a key must be plain text, not " + kind_name(key_node), "key")
+            rep.error_at(
+                mark(key_node), "a key must be plain text, not " + kind_name(key_node), "key"
+            )
             continue
         key = key_node.value
         if key in seen:
