@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass
 from typing import Any
@@ -69,9 +70,10 @@ def key(kind: Kind, doc: str, default: Any = MISSING, *, common: bool = False) -
     return dataclasses.field(default=default, metadata=meta)
 
 
-def file_keys(cls: type) -> list[dataclasses.Field[Any]]:
-    """The fields of ``cls`` that a file may write, in order."""
-    return [f for f in dataclasses.fields(cls) if "kind" in f.metadata]
+@functools.cache
+def file_keys(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    """The fields of ``cls`` that a file may write, in order (cached: read for every step)."""
+    return tuple(f for f in dataclasses.fields(cls) if "kind" in f.metadata)
 
 
 def suggest(word: str, known: list[str]) -> str:
@@ -509,7 +511,9 @@ def field_schema(f: dataclasses.Field[Any]) -> dict[str, Any]:
 
 
 def object_schema(
-    fields: list[dataclasses.Field[Any]], required: list[str], extra: dict[str, Any] | None = None
+    fields: tuple[dataclasses.Field[Any], ...],
+    required: list[str],
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     properties = {f.name: field_schema(f) for f in fields}
     properties.update(extra or {})

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from coach.format.names import VARIABLE_RE
+
+# "{{" and "}}" first, so doubled braces are never read as a placeholder's edge
+_BRACES = re.compile(r"\{\{|\}\}|\{(?P<name>[^{}]*)\}|\{|\}")
 
 
 class PlaceholderError(ValueError):
@@ -64,46 +68,45 @@ class Template:
 
 def parse_template(source: str) -> Template:
     """Split ``source`` into text and placeholders, or raise :class:`PlaceholderError`."""
+    if "{" not in source and "}" not in source:  # most text: nothing to split
+        return Template(source, (source,) if source else ())
     parts: list[Part] = []
     literal: list[str] = []
-    i = 0
-    length = len(source)
-    while i < length:
-        char = source[i]
-        if char == "{":
-            if source.startswith("{{", i):
-                literal.append("{")
-                i += 2
-                continue
-            close = source.find("}", i + 1)
-            opener = source.find("{", i + 1)
-            if close == -1 or (opener != -1 and opener < close):
+    pos = 0
+    for match in _BRACES.finditer(source):
+        literal.append(source[pos : match.start()])
+        pos = match.end()
+        token = match.group()
+        if token == "{{":
+            literal.append("{")
+        elif token == "}}":
+            literal.append("}")
+        elif token == "}":
+            raise PlaceholderError(
+                'a lone "}" closes no placeholder: write }} for a brace', match.start()
+            )
+        else:
+            name = match.group("name")
+            if name is None:
                 raise PlaceholderError(
-                    'a lone "{" opens no placeholder: write {name}, or {{ for a brace', i
+                    'a lone "{" opens no placeholder: write {name}, or {{ for a brace',
+                    match.start(),
                 )
-            name = source[i + 1 : close]
             if not VARIABLE_RE.fullmatch(name):
                 raise PlaceholderError(
                     f'"{{{name}}}" is not a placeholder: the name inside braces must be a '
                     "variable (lowercase letters, digits and _); write {{ and }} for braces",
-                    i,
+                    match.start(),
                 )
-            if literal:
-                parts.append("".join(literal))
-                literal = []
-            parts.append(Ref(name, i))
-            i = close + 1
-            continue
-        if char == "}":
-            if source.startswith("}}", i):
-                literal.append("}")
-                i += 2
-                continue
-            raise PlaceholderError('a lone "}" closes no placeholder: write }} for a brace', i)
-        literal.append(char)
-        i += 1
-    if literal:
-        parts.append("".join(literal))
+            text = "".join(literal)
+            if text:
+                parts.append(text)
+            literal = []
+            parts.append(Ref(name, match.start()))
+    literal.append(source[pos:])
+    text = "".join(literal)
+    if text:
+        parts.append(text)
     return Template(source, tuple(parts))
 
 

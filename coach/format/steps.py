@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -25,12 +26,14 @@ from coach.format.yamlread import kind_name, mapping_items, mark
 ACTIONS = list(STEP_TYPES)
 
 
-def common_fields() -> list[dataclasses.Field[Any]]:
-    return [f for f in file_keys(Step) if f.metadata["common"]]
+@functools.cache
+def common_fields() -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in file_keys(Step) if f.metadata["common"])
 
 
-def action_fields(cls: type[Step]) -> list[dataclasses.Field[Any]]:
-    return [f for f in file_keys(cls) if not f.metadata["common"]]
+@functools.cache
+def action_fields(cls: type[Step]) -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in file_keys(cls) if not f.metadata["common"])
 
 
 def read_step(node: Node, index: int, ctx: Context) -> Any:
@@ -74,8 +77,8 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
     what = f"{action} step (step {number})"
     values: dict[str, Any] = {}
     ok = _read_action_value(cls, action_key, action_value, values, ctx)
-    own = {f.name: f for f in action_fields(cls)}
-    common = {f.name: f for f in common_fields()}
+    own = _by_name(action_fields(cls))
+    common = _by_name(common_fields())
     for name, key_node, value_node in items:
         if name == action:
             continue
@@ -113,6 +116,11 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
     line, column = mark(node)
     step = cls(**values, index=index, line=line, column=column)
     return step if _check_step(step, node, ctx) else INVALID
+
+
+@functools.cache
+def _by_name(fields: tuple[dataclasses.Field[Any], ...]) -> dict[str, dataclasses.Field[Any]]:
+    return {f.name: f for f in fields}
 
 
 def _step_keys(cls: type[Step] | None) -> list[str]:
@@ -154,7 +162,7 @@ def _read_action_value(
         values[cls.MAIN] = value
         return True
     if isinstance(node, MappingNode):
-        own = {f.name: f for f in action_fields(cls)}
+        own = _by_name(action_fields(cls))
         ok = True
         for name, field_key, value_node in mapping_items(node, ctx.rep):
             field = own.get(name)
