@@ -14,7 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "schema",
         help="print the JSON Schema of exercise files",
-        description="Print the JSON Schema (draft 2020-12) of exercise files. Point "
+        description="Print the JSON Schema (draft-07) of exercise files. Point "
         "yaml-language-server at it with a first line "
         "`# yaml-language-server: $schema=exercise.schema.json` for completion and hovers.",
     )

@@ -12,7 +12,7 @@ SCHEMA_ID = "https://coach.invalid/exercise-format/v1/exercise.schema.json"
 
 
 def exercise_schema() -> dict[str, Any]:
-    """A draft 2020-12 schema that yaml-language-server and jsonschema can use.
+    """A draft-07 schema: the newest draft yaml-language-server fully supports.
 
     It accepts what the loader accepts, key by key and type by type; the rules
     that need the whole file (goto targets, unset placeholders, loops) are
@@ -20,11 +20,11 @@ def exercise_schema() -> dict[str, Any]:
     """
     body = Record(Exercise).schema()
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         "title": "coach exercise",
         "description": "An exercise for coach, format version 1. "
         "Check a file with `coach validate FILE`.",
         **body,
-        "$defs": {action: step_schema(cls) for action, cls in STEP_TYPES.items()},
+        "definitions": {action: step_schema(cls) for action, cls in STEP_TYPES.items()},
     }

@@ -289,5 +289,5 @@ def steps_schema() -> dict[str, Any]:
     return {
         "type": "array",
         "minItems": 1,
-        "items": {"oneOf": [{"$ref": f"#/$defs/{action}"} for action in STEP_TYPES]},
+        "items": {"oneOf": [{"$ref": f"#/definitions/{action}"} for action in STEP_TYPES]},
     }
