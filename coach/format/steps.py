@@ -107,7 +107,7 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
     if not ok:
         return INVALID
     for name, field in own.items():
-        if field.default is dataclasses.MISSING and name not in values:
+        if _is_required(field) and name not in values:
             return ctx.error(
                 action_key,
                 f"{what} needs its {name}: write `{action}: {name.upper()}`",
@@ -121,6 +121,14 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
 @functools.cache
 def _by_name(fields: tuple[dataclasses.Field[Any], ...]) -> dict[str, dataclasses.Field[Any]]:
     return {f.name: f for f in fields}
+
+
+def _is_required(field: dataclasses.Field[Any]) -> bool:
+    """A field with neither a default nor a default factory (`labels` has a factory)."""
+    return (
+        field.default is dataclasses.MISSING
+        and field.default_factory is dataclasses.MISSING  # type: ignore[misc]
+    )
 
 
 def _step_keys(cls: type[Step] | None) -> list[str]:
@@ -259,7 +267,7 @@ def _action_value_schema(cls: type[Step]) -> dict[str, Any]:
     if cls.MAIN:
         main = next(f for f in fields if f.name == cls.MAIN)
         choices.append(main.metadata["kind"].schema())
-    required = [f.name for f in fields if f.default is dataclasses.MISSING]
+    required = [f.name for f in fields if _is_required(f)]
     obj: dict[str, Any] = {
         "type": "object",
         "properties": {f.name: field_schema(f) for f in fields},
