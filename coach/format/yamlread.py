@@ -143,7 +143,10 @@ def compose(text: str, rep: Reporter) -> Document | None:
         dispose = getattr(composer, "dispose", None)
         if dispose is not None:
             dispose()
-    if root is None:
+    # "---" (or "--- ...") alone composes to an empty plain scalar: nothing was written
+    if root is None or (
+        isinstance(root, ScalarNode) and root.tag == PLAIN and not root.value and not root.style
+    ):
         rep.add(1, 1, "the file is empty", "empty")
         return None
     # Anchors need "&" and tags need "!": without either, no walk is needed.
