@@ -1,0 +1,772 @@
+"""One test per refusal in "What a validator must refuse" (spec: exercise-format.md).
+
+Each checks the severity, where the problem points (line, and column where it
+means something) and the words an author needs to fix it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from coach.format.loader import load_file, load_text
+from coach.format.yamlread import MAX_BYTES
+from tests.unit.format_support import (
+    HEADER,
+    at,
+    error_at,
+    exercise_text,
+    load,
+    load_steps,
+    only_error,
+)
+
+# --- YAML that cannot be read ------------------------------------------------------
+
+
+def test_yaml_syntax_error_points_at_the_line() -> None:
+    text = HEADER + "steps:\n  - say: [unclosed\n  - say: fine\n"
+    problem = only_error(load(text))
+    assert problem.rule == "syntax"
+    assert "YAML syntax error" in problem.message
+    # libyaml notices the missing "]" where the next item begins
+    assert problem.line in (4, 5)
+
+
+def test_unbalanced_quote_is_a_syntax_error() -> None:
+    text = 'title: "Unclosed\nsummary: S\nsteps:\n  - say: hi\n'
+    problem = only_error(load(text))
+    assert "syntax" in problem.message.lower()
+    assert problem.line >= 1
+
+
+def test_tab_in_indentation_says_tab_at_its_line() -> None:
+    text = HEADER + "steps:\n\t- say: hi\n"
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == (4, 1)
+    assert "tab" in problem.message
+    assert problem.rule == "tab"
+
+
+def test_tab_in_nested_indentation_says_tab() -> None:
+    text = HEADER + "pause:\n  length: 5m\n \tbreathing: box\nsteps:\n  - say: hi\n"
+    problem = only_error(load(text))
+    assert problem.line == 5
+    assert problem.column == 2  # the tab, after one space
+    assert "tab" in problem.message
+
+
+def test_tab_inside_a_value_is_fine() -> None:
+    text = HEADER + 'steps:\n  - say: "a\\tb"\n  - say: "c\td"\n'
+    assert load(text).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("- say: hi\n- say: ho\n", "a list"),
+        ("just some words\n", "text"),
+        ("42\n", "the number 42"),
+    ],
+)
+def test_top_level_must_be_a_mapping(text: str, found: str) -> None:
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == (1, 1)
+    assert "top level must be a mapping" in problem.message
+    assert found in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "   \n  \n", "# just a comment\n# and another\n", "---\n", "--- # hi\n...\n"],
+)
+def test_empty_file_is_refused_at_1_1(text: str) -> None:
+    # An author reads a file holding only a document marker as empty too.
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == (1, 1)
+    assert "empty" in problem.message
+
+
+def test_second_document_is_refused() -> None:
+    text = HEADER + "steps:\n  - say: hi\n---\ntitle: Other\n"
+    problem = only_error(load(text))
+    assert problem.line == 5
+    assert "document" in problem.message
+
+
+# --- keys ------------------------------------------------------------------------------
+
+
+def test_duplicate_top_level_key_names_both_lines() -> None:
+    text = "title: First\nsummary: S\ntitle: Second\nsteps:\n  - say: hi\n"
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == (3, 1)
+    assert 'duplicate key "title"' in problem.message
+    assert "line 1" in problem.message and "line 3" in problem.message
+    assert problem.rule == "duplicate-key"
+
+
+def test_duplicate_key_in_a_step_names_both_lines() -> None:
+    text = exercise_text(
+        """
+        - share:
+            prompt: one
+            starters: [I]
+            prompt: two
+        """
+    )
+    problem = only_error(load(text))
+    assert problem.line == at(text, "prompt: two")[0]
+    assert problem.column == at(text, "prompt: two")[1]
+    assert f"line {at(text, 'prompt: one')[0]}" in problem.message
+    assert f"line {problem.line}" in problem.message
+
+
+def test_duplicate_key_in_vars_names_both_lines() -> None:
+    text = exercise_text("- say: '{topic}'", head="vars:\n  topic: a\n  topic: b")
+    problem = error_at(load(text), at(text, "topic: b")[0], 3)
+    assert 'duplicate key "topic"' in problem.message
+    assert f"line {at(text, 'topic: a')[0]}" in problem.message
+
+
+def test_unknown_key_in_an_action_suggests_prompt() -> None:
+    text = exercise_text("- share:\n    promt: Tell it")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "promt")
+    assert 'unknown key "promt"' in problem.message
+    assert 'did you mean "prompt"?' in problem.message
+    assert problem.rule == "unknown-key"
+
+
+def test_unknown_key_beside_the_action_suggests_prompt() -> None:
+    text = exercise_text("- reflect:\n  promtp: Say it back")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "promtp")
+    assert 'did you mean "prompt"?' in problem.message
+
+
+def test_unknown_top_level_key_suggests_the_closest() -> None:
+    text = "titel: T\nsummary: S\nsteps:\n  - say: hi\n"
+    result = load(text)
+    problem = next(p for p in result.errors if p.rule == "unknown-key")
+    assert (problem.line, problem.column) == (1, 1)
+    assert 'unknown key "titel"' in problem.message
+    assert 'did you mean "title"?' in problem.message
+
+
+def test_unknown_key_in_pause_settings_suggests() -> None:
+    text = exercise_text("- say: hi", head="pause:\n  lenght: 5m")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "lenght")
+    assert 'did you mean "length"?' in problem.message
+
+
+def test_unknown_key_in_an_option_suggests() -> None:
+    text = exercise_text(
+        """
+        - ask: Ready?
+          options:
+            - label: Yes
+              got: end
+        - id: end
+          end: true
+        """
+    )
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "got:")
+    assert 'did you mean "goto"?' in problem.message
+
+
+def test_unknown_common_key_in_a_step_suggests() -> None:
+    text = exercise_text("- say: hi\n  time_limt: 5m")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "time_limt")
+    assert 'did you mean "time_limit"?' in problem.message
+
+
+# --- steps --------------------------------------------------------------------------------
+
+
+def test_step_with_no_action_is_refused() -> None:
+    text = exercise_text("- say: hi\n- id: lonely\n  when: round == 1")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "id: lonely")
+    assert "step 2 has no action" in problem.message
+    assert "say" in problem.message and "share" in problem.message
+
+
+def test_step_that_is_not_a_mapping_is_refused() -> None:
+    text = exercise_text("- say: hi\n- just text")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "just text")
+    assert "step 2" in problem.message and "one action" in problem.message
+
+
+def test_step_with_two_actions_is_refused_at_the_second() -> None:
+    text = exercise_text("- say: hi\n  share: tell")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "share")
+    assert "more than one action" in problem.message
+    assert '"say"' in problem.message and '"share"' in problem.message
+    assert problem.rule == "many-actions"
+
+
+# --- required keys --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("summary: S\nsteps:\n  - say: hi\n", "title"),
+        ("title: T\nsteps:\n  - say: hi\n", "summary"),
+        ("title: T\nsummary: S\n", "steps"),
+    ],
+)
+def test_missing_required_key(text: str, missing: str) -> None:
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == (1, 1)
+    assert f'missing "{missing}"' in problem.message
+    assert problem.rule == "missing-key"
+
+
+def test_empty_steps_list_is_refused_where_it_stands() -> None:
+    text = HEADER + "steps: []\n"
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "[]")
+    assert "empty" in problem.message and "at least one step" in problem.message
+
+
+def test_steps_with_nothing_is_refused() -> None:
+    text = HEADER + "steps:\n"
+    problem = only_error(load(text))
+    assert problem.line == 3
+    assert '"steps"' in problem.message
+
+
+@pytest.mark.parametrize(
+    ("head", "needle", "words"),
+    [
+        ("title: ''", "''", ['"title" is empty']),
+        ("title: [a, b]", "[a, b]", ['"title" must be text', "a list"]),
+    ],
+)
+def test_title_must_be_text(head: str, needle: str, words: list[str]) -> None:
+    text = head + "\nsummary: S\nsteps:\n  - say: hi\n"
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, needle)
+    for word in words:
+        assert word in problem.message
+
+
+# --- wrong types and out-of-range values ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "value", "words"),
+    [
+        ("minutes: ten", "ten", ['"minutes" must be a whole number', '"ten"']),
+        ("minutes: 12.5", "12.5", ['"minutes" must be a whole number']),
+        ("minutes: 0", "0", ['"minutes" must be 1 or more']),
+        ("rounds: 0", "0", ['"rounds" must be 1 or more']),
+        ("rounds: '2'", "'2'", ['"rounds" must be a whole number']),
+        ("version: 2", "2", ['"version" must be 1']),
+        ("private_check: yes", "yes", ['"private_check" must be true or false', "only true"]),
+        ("tags: listening", "listening", ['"tags" must be a list']),
+        ("tags: [a, a]", "a]", ['"a" appears twice']),
+        ("vars: [topic]", "[topic]", ['"vars" must be a mapping']),
+        ("vars:\n  topic: [a, b]", "[a, b]", ['"topic" must be text or a number']),
+        ("vars:\n  topic: true", "true", ['"topic" must be text or a number']),
+        ("first_speaker: c", "c", ['"first_speaker" must be one of ask, a, b, random']),
+        ("first_speaker: {aks: Who?}", "aks", ['did you mean "ask"?']),
+        ("pause:\n  breathing: square", "square", ['"breathing" must be one of box']),
+        ("pause: 5m", "5m", ['"pause" must be a mapping']),
+        ("id: My Exercise", "My Exercise", ["not a valid id", "lowercase"]),
+        ("steps: hello", "hello", ['"steps" must be a list']),
+    ],
+)
+def test_wrong_top_level_values(head: str, value: str, words: list[str]) -> None:
+    text = HEADER + head + "\n" + ("" if "steps:" in head else "steps:\n  - say: hi\n")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, value, nth=_nth(text, value))
+    for word in words:
+        assert word in problem.message, problem.message
+
+
+def _nth(text: str, value: str) -> int:
+    """The occurrence of ``value`` after the header (header words such as "S" come first)."""
+    return text[: len(HEADER)].count(value)
+
+
+@pytest.mark.parametrize(
+    ("step", "value", "words"),
+    [
+        ("- rate: Calm?\n  scale: [5, 5]", "[5, 5]", ["low end", "(5)", "below the high end (5)"]),
+        ("- rate: Calm?\n  scale: [10, 0]", "[10, 0]", ["low end", "(10)", "below"]),
+        ("- rate: Calm?\n  scale: [0, 10, 20]", "[0, 10, 20]", ["two whole numbers"]),
+        ("- rate: Calm?\n  scale: [low, high]", "[low, high]", ["two whole numbers"]),
+        (
+            "- rate: Calm?\n  labels: {0: calm, 11: upset}",
+            "{0",
+            ["11", "outside the scale 0 to 10"],
+        ),
+        ("- rate: Calm?\n  pause_at: 12", "12", ["pause_at 12", "outside the scale 0 to 10"]),
+        ("- name_emotion:\n    max: 0", "0", ['"max" must be 1 or more']),
+        ("- name_emotion:\n    vocabulary: []", "[]", ["at least one word"]),
+        ("- name_emotion:\n    vocabulary: mine", "mine", ["core or a list of words"]),
+        ("- reflect:\n    max_tries: 0", "0", ['"max_tries" must be 1 or more']),
+        ("- reflect:\n    confirm: maybe", "maybe", ['"confirm" must be true or false']),
+        ("- share: Tell\n  notes: sometimes", "sometimes", ['"notes" must be one of off']),
+        ("- ask: Who?\n  who: nobody", "nobody", ['"who" must be one of speaker, listener']),
+        ("- rate: Calm?\n  who: a", "a\n", ['"who" must be one of both, speaker, listener']),
+        ("- review:\n    which: some", "some", ['"which" must be one of due, open, all']),
+        ("- swap: false", "false", ["swap takes true"]),
+        ("- swap: yes", "yes", ["swap takes true"]),
+        ("- say: [a, b]", "[a, b]", ['"say" takes text', "not a list"]),
+        ("- ask: Who?\n  options: Yes", "Yes", ['"options" must be a list']),
+        ("- ask: Pick\n  options: [Yes, Yes]", "Yes]", ['"Yes" appears twice']),
+    ],
+)
+def test_wrong_step_values(step: str, value: str, words: list[str]) -> None:
+    text = exercise_text(step)
+    problem = only_error(load(text))
+    expected = at(text, value, nth=text[: len(HEADER) + 10].count(value))
+    assert (problem.line, problem.column) == expected, str(problem)
+    for word in words:
+        assert word in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
+    ("step", "value"),
+    [
+        ("- pause: 5 minutes", "5 minutes"),
+        ("- pause: 0", "0"),
+        ("- pause: 0s", "0s"),
+        ("- pause: -5", "-5"),
+        ("- pause: 1.5m", "1.5m"),
+        ("- pause: 5x", "5x"),
+        ("- pause: m5", "m5"),
+        ("- pause: 1m1m", "1m1m"),
+        ("- say: hi\n  time_limit: soon", "soon"),
+        ("- say: hi\n  time_limit: [5m]", "[5m]"),
+        ("- commit: Do it\n  review_in: 1w", "1w"),
+    ],
+)
+def test_bad_duration_is_refused_where_it_stands(step: str, value: str) -> None:
+    text = exercise_text(step)
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, value, nth=text[:30].count(value))
+    assert f'"{value}"' in problem.message or "duration" in problem.message
+    assert problem.rule in ("duration", "type")
+
+
+def test_bad_duration_in_pause_settings() -> None:
+    text = exercise_text("- say: hi", head="pause:\n  suggest_after: later")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "later")
+    assert '"suggest_after"' in problem.message and "duration" in problem.message
+
+
+# --- ids and goto -----------------------------------------------------------------------------
+
+
+def test_goto_to_a_missing_id_points_at_the_target() -> None:
+    text = exercise_text("- id: start\n  say: hi\n- goto: strat")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "strat")
+    assert 'no step has the id "strat"' in problem.message
+    assert 'did you mean "start"?' in problem.message
+    assert problem.rule == "goto-target"
+
+
+def test_option_goto_to_a_missing_id_is_refused() -> None:
+    text = exercise_text("- ask: Again?\n  options:\n    - {label: Yes, goto: nowhere}\n    - No")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "nowhere")
+    assert '"nowhere"' in problem.message
+
+
+def test_duplicate_step_ids_name_both_lines() -> None:
+    text = exercise_text("- id: again\n  say: one\n- say: two\n- id: again\n  say: three")
+    problem = only_error(load(text))
+    first, second = at(text, "id: again")[0], at(text, "id: again", nth=1)[0]
+    assert problem.line == second
+    assert 'duplicate step id "again"' in problem.message
+    assert f"line {first}" in problem.message and f"line {second}" in problem.message
+
+
+def test_bad_step_id_is_refused() -> None:
+    text = exercise_text("- id: Step_One\n  say: hi")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "Step_One")
+    assert "lowercase letters, digits and -" in problem.message
+
+
+def test_step_ids_and_variables_are_separate_namespaces() -> None:
+    # an id does not set a variable: {intro} is never set
+    text = exercise_text("- id: intro\n  say: hi\n- say: '{intro}'")
+    problem = only_error(load(text))
+    assert "{intro}" in problem.message and "never set" in problem.message
+
+
+# --- variables, placeholders and conditions -------------------------------------------------
+
+
+def test_unset_placeholder_points_at_the_placeholder() -> None:
+    text = exercise_text("- say: Hello {a}, think of {topic}.")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "{topic}")
+    assert "{topic}" in problem.message and "never set" in problem.message
+    assert "vars" in problem.message and "save_as" in problem.message
+    assert problem.rule == "unset-variable"
+
+
+def test_unset_placeholder_suggests_a_close_variable() -> None:
+    text = exercise_text("- say: '{topik}'", head="vars:\n  topic: x")
+    problem = only_error(load(text))
+    assert 'did you mean "topic"?' in problem.message
+
+
+def test_unset_placeholder_in_a_literal_block_points_at_its_line() -> None:
+    text = exercise_text("- say: |\n    First line.\n    Then {missing} here.")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "{missing}")
+
+
+def test_placeholder_set_later_in_the_file_is_fine() -> None:
+    # "one that is not set yet when shown appears as written": not an error
+    text = exercise_text("- say: 'Earlier: {feeling}'\n- ask: How?\n  save_as: feeling")
+    assert load(text).problems == ()
+
+
+def test_placeholder_in_a_quoted_string_points_inside_the_quotes() -> None:
+    text = exercise_text('- say: "Hi {nobody}"')
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "{nobody}")
+
+
+def test_lone_brace_in_step_text_is_refused_at_the_brace() -> None:
+    text = exercise_text("- say: 'a } here'")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "}")
+    assert "lone" in problem.message and "}}" in problem.message
+
+
+def test_unset_condition_variable_points_at_the_variable() -> None:
+    text = exercise_text("- say: hi\n  when: round == 1 and calm >= 7")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "calm")
+    assert '"calm"' in problem.message and "sets" in problem.message
+    assert problem.rule == "unset-variable"
+
+
+def test_condition_variable_set_by_an_option_is_fine() -> None:
+    text = exercise_text(
+        "- ask: Ready?\n  options:\n    - {label: Yes, set: {ready: 1}}\n    - No\n"
+        "- say: good\n  when: ready == 1"
+    )
+    assert load(text).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("condition", "at_text", "words"),
+    [
+        ("calm >> 7", "> 7", ["does not parse"]),
+        ("calm = 7", "= 7", ["does not parse", "=="]),
+        ("calm >= ", None, ["does not parse", "ends"]),
+        ("(calm >= 7", "(", ["does not parse", "never closed"]),
+        ("calm >= 7)", ")", ["does not parse", "no matching"]),
+        ("calm", None, ["does not parse", "comparison"]),
+        ("answer == yes please", "please", ["does not parse"]),
+        ("answer == 'open", "'open", ["does not parse", "closing"]),
+        ("Calm >= 7", "Calm", ["does not parse", "variable name"]),
+        ("calm >= 7 && round == 1", "&", ["does not parse"]),
+        ("__import__('os').system('x')", ".", ["does not parse"]),
+    ],
+)
+def test_condition_that_does_not_parse_points_at_the_fault(
+    condition: str, at_text: str | None, words: list[str]
+) -> None:
+    text = exercise_text(
+        "- rate: Calm?\n  save_as: calm\n- ask: Say\n  save_as: answer\n"
+        f'- say: ok\n  when: "{condition}"'
+    )
+    problem = only_error(load(text))
+    line, column = at(text, f'"{condition}"')
+    column += 1  # inside the quotes
+    assert problem.line == line
+    if at_text is None:  # at the end of the condition
+        assert problem.column == column + len(condition)
+    else:
+        assert problem.column == column + condition.index(at_text)
+    for word in words:
+        assert word in problem.message, problem.message
+    assert problem.rule == "condition"
+
+
+def test_condition_must_be_text() -> None:
+    text = exercise_text("- say: hi\n  when: [a]")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "[a]")
+    assert '"when" must be a condition' in problem.message
+
+
+@pytest.mark.parametrize(
+    ("head_or_step", "name", "words"),
+    [
+        ("vars:\n  Topic: x", "Topic", ["not an allowed variable name"]),
+        ("vars:\n  9lives: x", "9lives", ["not an allowed variable name"]),
+        ("vars:\n  my-topic: x", "my-topic", ["not an allowed variable name"]),
+        ("vars:\n  round: 2", "round", ["reserved"]),
+        ("vars:\n  speaker: Sam", "speaker", ["reserved"]),
+        ("vars:\n  a: x", "a:", ["reserved"]),
+    ],
+)
+def test_bad_variable_name_in_vars(head_or_step: str, name: str, words: list[str]) -> None:
+    text = exercise_text("- say: hi", head=head_or_step)
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, name, nth=text[:20].count(name))
+    for word in words:
+        assert word in problem.message
+    assert problem.rule == "variable-name"
+
+
+@pytest.mark.parametrize(
+    ("step", "name", "word"),
+    [
+        ("- ask: How?\n  save_as: listener", "listener\n", "reserved"),
+        ("- rate: Calm?\n  save_as: tries", "tries", "reserved"),
+        ("- name_emotion:\n    save_as: Feeling", "Feeling", "not an allowed variable name"),
+        ("- ask: Go?\n  options:\n    - {label: Yes, set: {b: 1}}", "b: 1", "reserved"),
+        ("- ask: Go?\n  options:\n    - {label: Yes, set: {Go: 1}}", "Go: 1", "not an allowed"),
+    ],
+)
+def test_bad_variable_name_in_a_step(step: str, name: str, word: str) -> None:
+    text = exercise_text(step)
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, name)
+    assert word in problem.message
+
+
+# --- loops -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "- say: hi\n- id: spin\n  goto: spin",
+        "- say: hi\n- id: top\n  swap: true\n- goto: top",
+        "- say: hi\n- id: top\n  swap: true\n- goto: top\n  when: round == 1",
+        "- say: hi\n- id: one\n  goto: two\n- say: skipped\n- id: two\n  goto: one",
+    ],
+)
+def test_loop_with_no_answer_is_refused(steps: str) -> None:
+    result = load_steps(steps)
+    assert result.exercise is None
+    loops = [p for p in result.errors if p.rule == "no-answer-loop"]
+    assert len(loops) == 1, [str(p) for p in result.problems]
+    assert "loop" in loops[0].message and "without anyone answering" in loops[0].message
+    text = exercise_text(steps)
+    step_lines = {at(text, "- ", nth=i)[0] for i in range(text.count("- "))}
+    assert loops[0].line in step_lines
+
+
+def test_loop_through_a_step_that_waits_is_fine() -> None:
+    result = load_steps("- id: top\n  say: Once more?\n- goto: top")
+    assert result.errors == ()
+    assert result.exercise is not None
+
+
+def test_loop_whose_only_waiting_step_may_be_skipped_is_fine() -> None:
+    # `when` may keep the step, so the loop can wait for an answer: not refused
+    result = load_steps(
+        "- ask: Again?\n  save_as: again\n- id: top\n  say: hi\n  when: again == 'yes'\n- goto: top"
+    )
+    assert result.errors == ()
+
+
+# --- tags: refused and never constructed --------------------------------------------------
+
+
+def test_python_tag_is_refused_and_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = (
+        HEADER
+        + f"description: !!python/object/apply:os.system ['touch {marker}']\n"
+        + "steps:\n  - say: hi\n"
+    )
+    result = load(text)
+    problem = only_error(result)
+    assert (problem.line, problem.column) == at(text, "!!python")
+    assert '"!!python/object/apply:os.system" is not allowed' in problem.message
+    assert problem.rule == "tag"
+    assert not marker.exists()
+
+
+def test_python_tag_that_would_open_a_file_is_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "created"
+    text = HEADER + f"steps:\n  - say: !!python/object/apply:builtins.open ['{marker}', 'w']\n"
+    problem = only_error(load(text))
+    assert "not allowed" in problem.message
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("!foo bar", "!foo"),
+        ("!!python/name:os.system ''", "!!python/name:os.system"),
+        ("!!binary aGk=", "!!binary"),
+        ("!!set {a, b}", "!!set"),
+        ("!<tag:example.com,2000:x> y", "tag:example.com,2000:x"),
+    ],
+)
+def test_non_standard_tags_are_refused(value: str, shown: str) -> None:
+    text = HEADER + f"description: {value}\nsteps:\n  - say: hi\n"
+    problem = only_error(load(text))
+    assert problem.line == 3 and problem.column == 14
+    assert shown in problem.message and "not allowed" in problem.message
+
+
+def test_tag_on_a_step_mapping_is_refused() -> None:
+    text = HEADER + "steps:\n  - !custom {say: hi}\n"
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "!custom")
+
+
+def test_standard_tags_are_accepted() -> None:
+    text = "title: !!str 2024\nsummary: !!str yes\nminutes: !!int 10\nsteps: !!seq\n  - say: hi\n"
+    result = load(text)
+    assert result.problems == ()
+    assert result.exercise is not None
+    assert result.exercise.title == "2024"
+    assert result.exercise.summary == "yes"
+    assert result.exercise.minutes == 10
+
+
+# --- size, encoding, aliases -----------------------------------------------------------------
+
+
+def _padded(size: int) -> bytes:
+    head = b"title: T\nsummary: S\nsteps:\n  - say: hi\ndescription: |\n"
+    line = b"  " + b"x" * 97 + b"\n"
+    body = head + line * ((size - len(head)) // len(line))
+    rest = size - len(body)
+    return body + (b"  " + b"y" * (rest - 3) + b"\n" if rest else b"")
+
+
+def test_file_over_256_kib_is_refused_at_1_1(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(_padded(MAX_BYTES + 1))
+    problem = only_error(load_file(path))
+    assert (problem.line, problem.column) == (1, 1)
+    assert "256 KiB" in problem.message
+    assert problem.rule == "too-large"
+
+
+def test_text_over_256_kib_is_refused_at_1_1() -> None:
+    problem = only_error(load_text(_padded(MAX_BYTES + 1).decode()))
+    assert (problem.line, problem.column) == (1, 1)
+    assert "256 KiB" in problem.message
+
+
+def test_file_of_exactly_256_kib_loads(tmp_path: Path) -> None:
+    path = tmp_path / "edge.yaml"
+    path.write_bytes(_padded(MAX_BYTES))
+    assert path.stat().st_size == MAX_BYTES
+    result = load_file(path)
+    assert result.problems == ()
+
+
+def test_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: cheap to make, slow to read
+    started = time.perf_counter()
+    problem = only_error(load_file(path))
+    assert time.perf_counter() - started < 2
+    assert "256 KiB" in problem.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "title: Café\nsummary: S\nsteps:\n  - say: hi\n".encode("latin-1"),
+        "title: T\nsummary: S\nsteps:\n  - say: hi\n".encode("utf-16"),
+        b"title: T\nsummary: S\nsteps:\n  - say: \xff\xfe\n",
+    ],
+)
+def test_bytes_that_are_not_utf8_are_refused_at_1_1(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(data)
+    for result in (load_file(path), load_text(data)):
+        problem = only_error(result)
+        assert (problem.line, problem.column) == (1, 1)
+        assert "UTF-8" in problem.message
+        assert problem.rule == "not-utf8"
+
+
+def test_utf8_with_a_byte_order_mark_loads() -> None:
+    data = "\ufefftitle: Café\nsummary: S\nsteps:\n  - say: hi\n".encode()
+    result = load_text(data)
+    assert result.problems == ()
+    assert result.exercise is not None and result.exercise.title == "Café"
+
+
+def _billion_laughs(levels: int = 9) -> str:
+    lines = ['lol0: &l0 "lol"']
+    for level in range(1, levels + 1):
+        refs = ", ".join([f"*l{level - 1}"] * 10)
+        lines.append(f"lol{level}: &l{level} [{refs}]")
+    return HEADER + "\n".join(lines) + "\nsteps:\n  - say: hi\n"
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    text = _billion_laughs()
+    started = time.perf_counter()
+    result = load(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2, f"took {elapsed:.2f}s"
+    assert result.exercise is None
+    problem = next(p for p in result.errors if p.rule == "alias-expansion")
+    assert "aliases" in problem.message and "256 KiB" in problem.message
+    assert 1 <= problem.line <= text.count("\n")
+
+
+def test_a_few_aliases_are_fine_but_still_refused_as_unknown_keys() -> None:
+    # aliases themselves are plain YAML; the extra key is what is wrong here
+    text = HEADER + "x: &t hello\nsteps:\n  - say: *t\n"
+    problem = only_error(load(text))
+    assert 'unknown key "x"' in problem.message
+
+
+def test_aliases_inside_known_keys_load() -> None:
+    text = HEADER + "steps:\n  - share: &p Tell it\n  - share: *p\n"
+    result = load(text)
+    assert result.problems == ()
+    assert result.exercise is not None
+    assert [s.prompt.source for s in result.exercise.steps] == ["Tell it", "Tell it"]
+
+
+def test_undefined_alias_is_a_located_error() -> None:
+    text = HEADER + "steps:\n  - say: hi\n  - ask: Q\n    options: [*t]\n"
+    problem = only_error(load(text))
+    assert problem.line == 6
+    assert "alias" in problem.message.lower()
+
+
+def test_self_referencing_alias_is_refused() -> None:
+    text = HEADER + "steps: &s\n  - say: hi\n  - *s\n"
+    result = load(text)
+    assert result.exercise is None
+    assert result.errors
+    assert all(p.line >= 1 and p.column >= 1 for p in result.problems)
+
+
+def test_deep_nesting_is_refused_not_crashed() -> None:
+    depth = 5000
+    text = HEADER + "steps:\n  - say: " + "[" * depth + "]" * depth + "\n"
+    result = load(text)
+    assert result.exercise is None
+    assert result.errors
