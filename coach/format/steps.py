@@ -9,7 +9,6 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from coach.format.kinds import (
-    _TEXT_SCHEMA,
     INVALID,
     Context,
     Identifier,
@@ -154,6 +153,9 @@ def _read_action_value(
     if cls is End:
         if isinstance(node, ScalarNode) and plain_value_or_text(node) is True:
             return True
+        if isinstance(node, ScalarNode) and plain_value_or_text(node) is False:
+            ctx.error(node, "end takes true or a closing text (`end: true`), not false", "type")
+            return False
         text = Text().read(node, ctx, "end")
         if text is INVALID:
             return False
@@ -261,7 +263,8 @@ def _action_value_schema(cls: type[Step]) -> dict[str, Any]:
     if cls is Goto:
         return {**Identifier().schema(), "description": cls.DOC}
     if cls is End:
-        return {"anyOf": [dict(_TEXT_SCHEMA), {"const": True}], "description": cls.DOC}
+        closing = {"type": ["string", "number"]}  # false is refused, not read as text
+        return {"anyOf": [closing, {"const": True}], "description": cls.DOC}
     fields = action_fields(cls)
     choices: list[dict[str, Any]] = []
     if cls.MAIN:
