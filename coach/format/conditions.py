@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from coach.format.names import VARIABLE_RE
 
 OPERATORS = ("==", "!=", "<=", ">=", "<", ">")
+#: limits that keep parsing and evaluating far from Python's recursion limit
+MAX_NESTING = 32
+MAX_COMPARISONS = 100
 KEYWORDS = frozenset({"and", "or", "not"})
 
 _TOKEN = re.compile(
@@ -139,6 +142,8 @@ class _Parser:
         self.source = source
         self.tokens = _tokenize(source)
         self.index = 0
+        self.depth = 0
+        self.comparisons = 0
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -189,20 +194,33 @@ class _Parser:
             raise ConditionError(
                 "the condition ends where a comparison was expected", self.end_offset()
             )
-        if self.at_word("not"):
+        if self.at_word("not") or token.text == "(":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise ConditionError(
+                    f"the condition is nested too deeply (more than {MAX_NESTING} levels of "
+                    "not and parentheses)",
+                    token.offset,
+                )
+            try:
+                return self.parse_nested(token)
+            finally:
+                self.depth -= 1
+        return self.parse_comparison()
+
+    def parse_nested(self, token: _Token) -> Node:
+        if token.text == "not":
             self.take()
             return Not(self.parse_not())
-        if token.text == "(":
-            self.take()
-            node = self.parse_or()
-            close = self.peek()
-            if close is None or close.text != ")":
-                raise ConditionError(
-                    '"(" is never closed', token.offset if close is None else close.offset
-                )
-            self.take()
-            return node
-        return self.parse_comparison()
+        self.take()
+        node = self.parse_or()
+        close = self.peek()
+        if close is None or close.text != ")":
+            raise ConditionError(
+                '"(" is never closed', token.offset if close is None else close.offset
+            )
+        self.take()
+        return node
 
     def parse_operand(self) -> Operand:
         token = self.peek()
@@ -237,6 +255,13 @@ class _Parser:
         )
 
     def parse_comparison(self) -> Node:
+        self.comparisons += 1
+        if self.comparisons > MAX_COMPARISONS:
+            start = self.peek()
+            raise ConditionError(
+                f"the condition has more than {MAX_COMPARISONS} comparisons; split the step",
+                start.offset if start is not None else self.end_offset(),
+            )
         left = self.parse_operand()
         token = self.peek()
         if token is None or token.kind != "op":
