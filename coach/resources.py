@@ -107,7 +107,8 @@ class _RecordList(Kind):
         out = []
         for child in node.value:
             if self.main is not None and isinstance(child, ScalarNode):
-                value = PlainText().read(child, ctx, self.what)
+                main = next(f for f in dataclasses.fields(self.cls) if f.name == self.main)
+                value = main.metadata["kind"].read(child, ctx, self.what)
                 item = INVALID if value is INVALID else self.cls(**{self.main: value})
             else:
                 item = self.record.read(child, ctx, self.what)
