@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 UNITS = {"d": 86_400, "h": 3_600, "m": 60, "s": 1}
-_PAIR = re.compile(r"(\d+)([dhms])")
-_WHOLE = re.compile(r"(?:\d+[dhms])+")
+# ASCII digits only: \d also matches "²" and "٥", which int() refuses or misreads
+_PAIR = re.compile(r"([0-9]+)([dhms])")
+_WHOLE = re.compile(r"(?:[0-9]+[dhms])+")
+_SECONDS = re.compile(r"[0-9]+")
 
 
 class DurationError(ValueError):
@@ -24,7 +26,7 @@ def parse_duration(value: object) -> int:
     if not isinstance(value, str):
         raise DurationError("expected a duration such as 90, 90s or 5m")
     text = value.strip()
-    if text.isdigit():
+    if _SECONDS.fullmatch(text):
         seconds = int(text)
     else:
         if not _WHOLE.fullmatch(text):
