@@ -176,6 +176,14 @@ def _read_action_value(
         ok = True
         for name, field_key, value_node in mapping_items(node, ctx.rep):
             field = own.get(name)
+            if field is None and name in _by_name(common_fields()):
+                ctx.error(
+                    field_key,
+                    f'"{name}" belongs to the step, beside "{action}", not inside it',
+                    "misplaced-key",
+                )
+                ok = False
+                continue
             if field is None:
                 ctx.error(
                     field_key,
