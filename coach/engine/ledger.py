@@ -138,22 +138,24 @@ class InMemoryLedger:
         clone._next = self._next
         return clone
 
-    def to_json(self) -> list[dict[str, Any]]:
-        out = []
+    def to_json(self) -> dict[str, Any]:
+        # the id counter too: ids are never reused, even after an undo removed one
+        commitments = []
         for c in self.all():
-            item: dict[str, Any] = {
+            commitments.append({
                 "id": c.id, "partner": c.partner, "name": c.name, "text": c.text,
                 "made_at": c.made_at, "due_at": c.due_at, "exercise": c.exercise,
                 "reviews": [vars(r).copy() for r in c.reviews],
-            }
-            out.append(item)
-        return out
+            })
+        return {"next": self._next, "commitments": commitments}
 
     @classmethod
-    def from_json(cls, data: list[dict[str, Any]]) -> InMemoryLedger:
+    def from_json(cls, data: dict[str, Any]) -> InMemoryLedger:
         items = []
-        for raw in data:
+        for raw in data["commitments"]:
             reviews = tuple(ReviewRecord(**r) for r in raw["reviews"])
             fields = {k: v for k, v in raw.items() if k != "reviews"}
             items.append(Commitment(**fields, reviews=reviews))
-        return cls(items)
+        ledger = cls(items)
+        ledger._next = max(ledger._next, int(data.get("next", 1)))
+        return ledger
