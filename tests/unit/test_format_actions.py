@@ -128,7 +128,7 @@ def test_common_keys_inside_the_action_are_refused() -> None:
     text = exercise_text("- share:\n    prompt: Tell.\n    id: s1")
     problem = only_error(load(text))
     assert (problem.line, problem.column) == at(text, "id: s1")
-    assert 'unknown key "id"' in problem.message
+    assert '"id" belongs to the step, beside "share"' in problem.message
 
 
 # --- reflect ----------------------------------------------------------------------------
