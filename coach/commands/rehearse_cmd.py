@@ -1,0 +1,119 @@
+"""`coach rehearse FILE|ID`: walk an exercise in plain text, answers read line by line.
+
+Authors use it to try their branches quickly; it also works with a screen
+reader (plain lines, no colour, no boxes). With answers piped in it is fully
+deterministic: the clock is a fake one that only moves past pauses, and
+``first_speaker: random`` draws from a seeded generator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coach.cli import FAILED, OK
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "rehearse",
+        help="walk an exercise in plain text, reading answers from standard input",
+        description="Walk an exercise one step at a time in plain text. Answers are read line "
+        "by line from standard input: an option's number or words, a number for a scale, "
+        "text for notes, an empty line to go on. /undo takes back the last answer, "
+        "/pause a|b [reason] takes a break, /help lists the commands. Pauses are not waited "
+        "out unless --real-time is given. The transcript is printed at the end. Exit 1 if "
+        "the input ends before the exercise does.",
+    )
+    parser.add_argument("exercise", metavar="FILE|ID", help="an exercise file, or an exercise id")
+    parser.add_argument("--a", metavar="NAME", default="Partner A", help="partner a's name")
+    parser.add_argument("--b", metavar="NAME", default="Partner B", help="partner b's name")
+    parser.add_argument(
+        "--first",
+        choices=("a", "b"),
+        help="who speaks first (instead of asking, or of what the file says)",
+    )
+    parser.add_argument(
+        "--real-time",
+        action="store_true",
+        help="use the real clock and wait out pauses that cannot be cut short",
+    )
+    parser.add_argument(
+        "--exercises",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="also look for exercises in this folder (repeatable)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed for first_speaker: random (default 0)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import random
+    import time
+
+    from coach.commands.rehearse_text import Rehearsal
+    from coach.engine import FakeClock, InMemoryLedger, Session, SystemClock
+    from coach.format.loader import LoadResult
+    from coach.format.model import NameEmotion
+    from coach.library import resolve
+
+    found = resolve(args.exercise, [Path(d) for d in args.exercises])
+    if found is None:
+        print(
+            f'coach rehearse: no exercise file or id "{args.exercise}" '
+            "(`coach list` shows the ids)",
+            file=sys.stderr,
+        )
+        return FAILED
+    result = found if isinstance(found, LoadResult) else found.result
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    exercise = result.exercise
+    if exercise is None:
+        print(f"coach rehearse: {result.file} cannot be used until it is fixed", file=sys.stderr)
+        return FAILED
+    a, b = args.a.strip(), args.b.strip()
+    if not a or not b:
+        print("coach rehearse: --a and --b need a name", file=sys.stderr)
+        return FAILED
+
+    core: list[str] = []
+    if any(isinstance(s, NameEmotion) and s.vocabulary == "core" for s in exercise.steps):
+        from coach.resources import emotion_words
+
+        core = emotion_words()
+    clock = SystemClock() if args.real_time else FakeClock(wall=1_704_067_200.0)  # 2024-01-01
+    session = Session.start(
+        exercise,
+        a=a,
+        b=b,
+        clock=clock,
+        ledger=InMemoryLedger(),
+        first=args.first,
+        rng=random.Random(args.seed),
+        core_vocabulary=core,
+    )
+    rehearsal = Rehearsal(
+        session,
+        lines=sys.stdin,
+        out=sys.stdout,
+        clock=clock,
+        echo=not _is_tty(sys.stdin),
+        sleep=time.sleep if args.real_time else None,
+    )
+    code = rehearsal.run()
+    if rehearsal.problem:
+        print(f"coach rehearse: {rehearsal.problem}", file=sys.stderr)
+    return OK if code == 0 else FAILED
+
+
+def _is_tty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False

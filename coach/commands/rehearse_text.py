@@ -1,0 +1,384 @@
+"""The plain-text loop behind `coach rehearse`: show a view, read a line, answer.
+
+Everything printed is plain text, one thought per line, so a screen reader
+reads it in order; nothing here decides anything about the exercise: invalid
+answers are refused by the engine and its message is printed as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
+
+from coach.engine import (
+    Answer,
+    AnswerError,
+    Choice,
+    Done,
+    Emotions,
+    FakeClock,
+    Fits,
+    FreeText,
+    Number,
+    Pick,
+    Ready,
+    Rendered,
+    Reviewed,
+    Safe,
+    Session,
+    View,
+    transcript_lines,
+)
+from coach.engine.actions import format_seconds
+from coach.engine.answers import OUTCOMES, VERDICTS
+from coach.engine.clock import Clock
+from coach.engine.text import join_words
+
+HELP = (
+    "Commands: /undo takes back the last answer; /pause a or /pause b, then a reason, "
+    "takes a break; /help shows this again."
+)
+VERDICT_LABELS = ("yes", "partly", "no", "there is more")
+OFFER_REASONS = {
+    "time_limit": "this step ran past its time limit",
+    "not_confirmed": "the reflection was not confirmed",
+    "high_rating": "a rating reached the point where this exercise suggests a pause",
+}
+WORDS_PER_LINE = 6
+
+
+def plain(rendered: Rendered) -> str:
+    """The text without Markdown's bold markers, which a screen reader would spell out.
+
+    Only the exercise's own words are touched: what partners typed is shown as typed.
+    """
+    text = "".join(
+        part if from_variable else part.replace("**", "").replace("__", "")
+        for part, from_variable in rendered.parts
+    )
+    return text.strip()
+
+
+class InputEnded(Exception):
+    """Standard input ran out before the exercise did."""
+
+
+class Unparsed(ValueError):
+    """A line that cannot be read as the answer the step waits for."""
+
+
+class Rehearsal:
+    def __init__(
+        self,
+        session: Session,
+        lines: Iterable[str],
+        out: TextIO,
+        clock: Clock,
+        echo: bool = False,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self.session = session
+        self.lines: Iterator[str] = iter(lines)
+        self.out = out
+        self.clock = clock
+        self.echo = echo
+        #: with --real-time: how to wait out a pause that cannot be cut short
+        self.sleep = sleep
+        #: why the run failed, for the command to print on standard error
+        self.problem: str | None = None
+        #: (place, turn) of the view last shown, so a refused answer does not repeat it
+        self._shown: tuple[tuple[object, ...], tuple[object, ...]] | None = None
+
+    # --- output ---------------------------------------------------------------------
+
+    def say(self, line: str = "") -> None:
+        self.out.write(line + "\n")
+
+    def read(self) -> str:
+        try:
+            line = next(self.lines)
+        except StopIteration:
+            raise InputEnded from None
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.say(f"> {line}")
+        return line
+
+    # --- the loop ---------------------------------------------------------------------
+
+    def run(self) -> int:
+        session = self.session
+        exercise = session.exercise
+        rounds = f", {exercise.rounds} rounds" if exercise.rounds > 1 else ""
+        self.say(f"Rehearsing: {exercise.title} ({exercise.id}){rounds}.")
+        view = session.view()
+        self.say(f"Partner a is {view.name('a')}; partner b is {view.name('b')}.")
+        self.say(HELP)
+        try:
+            while True:
+                view = session.view()
+                if view.phase == "ended":
+                    return self.finish(view)
+                self.show(view)
+                self.turn(view)
+        except InputEnded:
+            where = self.where(session.view())
+            self.problem = (
+                f"the input ended before the exercise did ({where}); "
+                "give one line per answer"
+            )
+            return 1
+
+    def finish(self, view: View) -> int:
+        self.say()
+        if view.text.text:
+            self.say(plain(view.text))
+        if view.ended_reason == "stuck":
+            self.problem = view.error
+        self.say()
+        for line in transcript_lines(self.session.events):
+            self.say(line)
+        return 1 if view.ended_reason == "stuck" else 0
+
+    def where(self, view: View) -> str:
+        if view.phase == "step":
+            return f"round {view.round}, step {view.step_number}, {view.action}"
+        return view.phase.replace("_", " ")
+
+    def turn(self, view: View) -> None:
+        line = self.read()
+        if line.startswith("/"):
+            self.command(line, view)
+            return
+        try:
+            answer = self.parse(line, view)
+            self.session.answer(answer)
+        except (Unparsed, AnswerError) as exc:
+            self.say(f"Not accepted: {exc}.")
+            self.say("Try again.")
+
+    def command(self, line: str, view: View) -> None:
+        word, _, rest = line[1:].partition(" ")
+        try:
+            if word == "undo":
+                self.session.undo()
+                self.say("Taken back.")
+                self._shown = None
+            elif word in ("pause", "break"):
+                who, _, reason = rest.strip().partition(" ")
+                partner = self.partner(who, view)
+                self.session.take_break(partner, reason)  # type: ignore[arg-type]
+            elif word == "help":
+                self.say(HELP)
+            else:
+                self.say(f"Unknown command /{word}. {HELP}")
+        except (Unparsed, AnswerError) as exc:
+            self.say(f"Not accepted: {exc}.")
+
+    def partner(self, word: str, view: View) -> str:
+        names = {name.casefold(): key for key, name in view.names}
+        if word in ("a", "b"):
+            return word
+        if word.casefold() in names:
+            return names[word.casefold()]
+        if not word and view.actor in ("a", "b"):
+            return view.actor  # type: ignore[return-value]
+        raise Unparsed("say who takes the break: /pause a or /pause b, then a reason")
+
+    # --- showing a view -----------------------------------------------------------------
+
+    def show(self, view: View) -> None:
+        place = (view.phase, view.round, view.step_index, view.stage, view.review_position,
+                 view.tries)
+        turn = (view.actor, view.answered, view.ready)
+        if (place, turn) == self._shown:
+            return
+        same_place = self._shown is not None and self._shown[0] == place
+        self._shown = (place, turn)
+        self.wait_out(view)
+        if same_place:  # the next partner's turn in the same step: no need to repeat it all
+            if view.phase == "step" and view.actor != "both":
+                self.say(self.for_whom(view))
+            self.instructions(view)
+            return
+        self.say()
+        if view.phase == "private_check":
+            self.say(f"Private question for {view.actor_name} only.")
+        elif view.phase == "first_speaker":
+            self.say("Before the first step.")
+        elif view.phase == "break":
+            by = view.name(view.break_by) if view.break_by else "one of you"
+            reason = f": {view.break_reason}" if view.break_reason else ""
+            self.say(f"Break, taken by {by}{reason}.")
+            self.say(f"Length {format_seconds(view.length or 0)}; breathing: {view.breathing}.")
+        else:
+            self.say(f"Round {view.round} of {view.rounds}, step {view.step_number} of "
+                     f"{view.step_count}: {view.action}. {self.for_whom(view)}")
+            if view.time_limit is not None and view.stage in (view.action, "reflect", "guess"):
+                self.say(f"Time limit: {format_seconds(view.time_limit)}.")
+        text = plain(view.text)
+        if text:
+            self.say(text)
+        if view.stage == "reflect" and view.tries is not None:
+            self.say(f"Reflection {view.tries} of at most {view.max_tries}.")
+        for starter in view.starters:
+            self.say(f"Starter: {starter.text}")
+        if view.offer_break:
+            reason = OFFER_REASONS.get(view.offer_break, view.offer_break)
+            self.say(f"A break is offered because {reason}. Type /pause a or /pause b to "
+                     "take one, or answer to go on.")
+        self.instructions(view)
+
+    def for_whom(self, view: View) -> str:
+        if view.actor == "both":
+            return "For both of you."
+        if view.who == "both" and view.actor in ("a", "b"):
+            other = view.name("b" if view.actor == "a" else "a")
+            if view.answered:
+                return f"For {view.actor_name} now; {other} has answered."
+            return (f"For {view.actor_name} now, then {other}; "
+                    "neither sees the other's answer.")
+        role = ", who holds the floor" if view.actor == view.speaker else ""
+        return f"For {view.actor_name}{role}."
+
+    def wait_out(self, view: View) -> None:
+        """Pauses are not waited out in a rehearsal: the fake clock moves past them."""
+        if view.remaining is None or view.remaining <= 0:
+            return
+        if isinstance(self.clock, FakeClock):
+            self.say(f"(Rehearsal: the clock moves on {format_seconds(view.remaining)}; "
+                     "a real session waits here.)")
+            self.clock.advance(view.remaining)
+        elif self.sleep is not None and view.phase == "step" and not view.skippable:
+            self.say(f"Waiting {format_seconds(view.remaining)} for the pause to end.")
+            self.sleep(view.remaining)
+
+    def instructions(self, view: View) -> None:
+        match view.expects:
+            case "done":
+                if view.notes == "required":
+                    self.say("Type a note (needed here), then press Enter.")
+                elif view.notes in ("optional",):
+                    self.say("Press Enter to go on, or type a note first.")
+                else:
+                    self.say("Press Enter to go on.")
+            case "text":
+                self.say("Type the answer and press Enter.")
+            case "choice" | "partner":
+                for number, option in enumerate(view.options, 1):
+                    self.say(f"{number}. {option.text}")
+                self.say("Type a number or the option's words.")
+            case "number":
+                low, high = view.scale or (0, 0)
+                for number, label in view.scale_labels:
+                    self.say(f"{number} means {label.text}.")
+                self.say(f"Type a whole number from {low} to {high}.")
+            case "emotions":
+                self.emotion_list(view)
+            case "verdict":
+                for number, label in enumerate(VERDICT_LABELS, 1):
+                    self.say(f"{number}. {label}")
+                self.say("Type a number or the words.")
+            case "ready":
+                waiting = [p for p in ("a", "b") if p not in view.ready]
+                self.say(f"{view.name(waiting[0])}, press Enter when you are ready.")
+            case "safe":
+                self.say("Type yes or no.")
+            case "outcome":
+                if view.commitment is not None and view.review_position is not None:
+                    position, count = view.review_position
+                    c = view.commitment
+                    self.say(f'Commitment {position} of {count}, by {c.name}: "{c.text}"')
+                for number, outcome in enumerate(OUTCOMES, 1):
+                    self.say(f"{number}. {outcome}")
+                self.say("Type a number or the word; a note may follow after a colon, "
+                         "as in: kept: we did it twice.")
+
+    def emotion_list(self, view: View) -> None:
+        words = [f"{n}. {w}" for n, w in enumerate(view.vocabulary, 1)]
+        for start in range(0, len(words), WORDS_PER_LINE):
+            self.say("; ".join(words[start : start + WORDS_PER_LINE]))
+        if view.stage == "confirm":
+            self.say(f"The guess: {join_words(view.guess)}. Press Enter to keep it, or type "
+                     f"up to {view.max_choices} words or numbers, separated by commas.")
+        else:
+            self.say(f"Type up to {view.max_choices} words or numbers, separated by commas.")
+
+    # --- reading an answer --------------------------------------------------------------
+
+    def parse(self, line: str, view: View) -> Answer:
+        text = line.strip()
+        match view.expects:
+            case "done":
+                return Done(text or None)
+            case "text":
+                return FreeText(text)
+            case "choice":
+                return Choice(self.pick(text, [o.text for o in view.options], "option"))
+            case "partner":
+                if text.casefold() in ("a", "b"):
+                    return Pick(text.casefold())  # type: ignore[arg-type]
+                index = self.pick(text, [o.text for o in view.options], "partner")
+                return Pick(("a", "b")[index])
+            case "number":
+                try:
+                    return Number(int(text))
+                except ValueError:
+                    raise Unparsed(f'"{text}" is not a whole number') from None
+            case "emotions":
+                if not text and view.stage == "confirm":
+                    return Emotions(view.guess)
+                return Emotions(self.words(text, view.vocabulary))
+            case "verdict":
+                index = self.pick(text, list(VERDICT_LABELS), "answer", extra={"more": 3})
+                return Fits(VERDICTS[index])
+            case "ready":
+                waiting = [p for p in ("a", "b") if p not in view.ready]
+                if text:
+                    raise Unparsed("press Enter on an empty line when you are ready")
+                return Ready(waiting[0])  # type: ignore[arg-type]
+            case "safe":
+                if text.casefold() in ("yes", "y"):
+                    return Safe(True)
+                if text.casefold() in ("no", "n"):
+                    return Safe(False)
+                raise Unparsed("type yes or no")
+            case "outcome":
+                word, _, note = text.partition(":")
+                index = self.pick(word.strip(), list(OUTCOMES), "outcome")
+                return Reviewed(OUTCOMES[index], note.strip() or None)
+        raise Unparsed("this step takes no answer")
+
+    def pick(
+        self, text: str, labels: list[str], what: str, extra: dict[str, int] | None = None
+    ) -> int:
+        """An option's index from its number (1-based) or its words, ignoring case."""
+        if not text:
+            raise Unparsed(f"type the number of an {what} or its words")
+        if text.isdigit():
+            number = int(text)
+            if 1 <= number <= len(labels):
+                return number - 1
+            raise Unparsed(f"type a number from 1 to {len(labels)}")
+        folded = text.casefold()
+        for index, label in enumerate(labels):
+            if label.casefold() == folded:
+                return index
+        if extra and folded in extra:
+            return extra[folded]
+        raise Unparsed(f'"{text}" is not one of the {what}s: type its number or its words')
+
+    def words(self, text: str, vocabulary: tuple[str, ...]) -> tuple[str, ...]:
+        out = []
+        for piece in text.split(","):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if piece.isdigit():
+                number = int(piece)
+                if not 1 <= number <= len(vocabulary):
+                    raise Unparsed(f"there is no word number {number}")
+                out.append(vocabulary[number - 1])
+            else:
+                out.append(piece)
+        return tuple(out)

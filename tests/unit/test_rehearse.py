@@ -1,0 +1,345 @@
+"""`coach rehearse`: a plain-text walk of an exercise, answers from standard input."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
+from coach.commands.rehearse_text import Rehearsal
+from coach.engine import InMemoryLedger, Session
+from coach.format.loader import load_text
+
+WALK = """\
+id: walk
+title: A walk
+summary: Every kind of answer once.
+first_speaker: ask
+rounds: 2
+vars: {topic: the week}
+steps:
+  - say: Welcome, {a} and {b}.
+  - share: "{speaker}, describe {topic}."
+  - reflect: "{listener}, say it back."
+  - name_emotion: {vocabulary: [hurt, sad, let down, calm], max: 2}
+  - validate:
+  - rate: {question: How calm?, save_as: calm, pause_at: 9}
+  - ask:
+      question: Go on?
+      options: ["Yes", {label: "Stop here", goto: out}]
+  - commit: {prompt: "{speaker}, one small thing?", review_in: 1d}
+  - id: out
+    say: "Done: {emotion}, calm {calm}."
+"""
+
+# one line per answer; round 2 stops at the ask
+ANSWERS = [
+    "Ben",            # who speaks first, by name
+    "",               # say
+    "the dishes",     # share, with a note
+    "",               # reflect
+    "2",              # partly
+    "I meant the mornings",
+    "",               # reflect again
+    "yes",
+    "1, let down",    # guess
+    "",               # keep the guess
+    "",               # validate
+    "4", "6",         # rate, each partner
+    "1",              # Yes
+    "Walk after dinner",
+    "",               # say
+    # round 2
+    "", "", "", "yes", "sad", "3", "", "2", "2", "Stop here", "",
+]
+
+
+def write(tmp_path: Path, text: str = WALK, name: str = "walk.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def rehearse(
+    args: list[str], lines: list[str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(line + "\n" for line in lines)))
+    code = main(["rehearse", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_full_walk_ends_with_the_transcript(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path)
+    code, out, err = rehearse([str(path), "--a", "Ann", "--b", "Ben"], ANSWERS, monkeypatch,
+                              capsys)
+    assert code == 0, err
+    assert err == ""
+    # steps are shown with whose turn it is, text filled in
+    assert "Round 1 of 2, step 2 of 9: share. For Ben, who holds the floor." in out
+    assert "Ben, describe the week." in out
+    assert "Round 2 of 2, step 2 of 9: share. For Ann, who holds the floor." in out
+    transcript = out[out.index("Transcript: A walk"):].splitlines()
+    for line in [
+        "Partners: Ann and Ben.",
+        "  Ben shared. Note: \"the dishes\"",
+        "  Ben: partly.",
+        "  Ben clarified. Note: \"I meant the mornings\"",
+        "  Ann guessed: hurt and let down.",
+        "  Ben confirmed: hurt and let down.",
+        "  Ben: 4",
+        "  Ann: 6",
+        "  Ben committed: \"Walk after dinner\"",
+        "Step 9, say: Done: hurt and let down, calm 6.",
+        "  Ann named it: let down (the guess was sad).",
+        "  Ann: Stop here (on to out)",
+        "Step 9, say: Done: let down, calm 2.",
+        "The exercise is complete.",
+    ]:
+        assert line in transcript, line
+
+
+def test_the_same_input_gives_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path)
+    args = [str(path), "--a", "Ann", "--b", "Ben"]
+    first = rehearse(args, ANSWERS, monkeypatch, capsys)
+    second = rehearse(args, ANSWERS, monkeypatch, capsys)
+    assert first == second and first[0] == 0
+
+
+def test_running_out_of_input_exits_1_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path)
+    code, _, err = rehearse([str(path), "--b", "Ben"], ANSWERS[:5], monkeypatch, capsys)
+    assert code == 1
+    assert "input ended before the exercise did" in err
+    assert "round 1, step 3, reflect" in err
+    assert "Traceback" not in err
+
+
+def test_an_invalid_answer_prints_why_and_asks_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, textwrap.dedent("""\
+        title: T
+        summary: S
+        first_speaker: a
+        steps:
+          - rate: {question: Q, who: speaker, scale: [1, 5]}
+          - ask: {question: Pick, options: [red, blue]}
+          - name_emotion: {vocabulary: [hurt, sad], max: 1}
+    """))
+    code, out, _ = rehearse([str(path)], ["9", "many", "3", "7", "green", "Blue", "hurt, sad",
+                                          "9", "hurt", ""], monkeypatch, capsys)
+    assert code == 0
+    # the engine's own message for a number off the scale, then the answer is asked again
+    assert "Not accepted: pick a whole number from 1 to 5." in out
+    assert 'Not accepted: "many" is not a whole number.' in out
+    assert "Not accepted: type a number from 1 to 2." in out
+    assert "Not accepted: pick at most 1 words." in out
+    assert "Not accepted: there is no word number 9." in out
+    assert out.count("Try again.") == 6
+    assert "  Partner A: blue" in out
+
+
+def test_an_invalid_exercise_prints_its_problems_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nsteps:\n  - goto: nowhere\n", "bad.yaml")
+    code, out, err = rehearse([str(path)], [], monkeypatch, capsys)
+    assert code == 1 and out == ""
+    assert re.search(r"bad\.yaml:4:\d+: error: goto \"nowhere\"", err), err
+
+
+def test_an_unknown_id_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = rehearse(["no-such-exercise"], [], monkeypatch, capsys)
+    assert code == 1 and 'no exercise file or id "no-such-exercise"' in err
+
+
+def test_an_id_is_found_in_an_exercises_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    write(folder, "id: mine\ntitle: Mine\nsummary: S\nsteps:\n  - say: Hi {a}\n", "x.yaml")
+    code, out, _ = rehearse(["mine", "--exercises", str(folder), "--a", "Zoe", "--first", "b"],
+                            [""], monkeypatch, capsys)
+    assert code == 0 and "Hi Zoe" in out
+
+
+def test_first_and_names_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nsteps:\n  - say: '{speaker} to {listener}'\n")
+    code, out, _ = rehearse([str(path), "--a", "Ann", "--b", "Ben", "--first", "b"], [""],
+                            monkeypatch, capsys)
+    assert code == 0 and "Ben to Ann" in out and "Who speaks first" not in out
+
+
+def test_random_first_speaker_is_seeded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: random\n"
+                           "steps:\n  - say: '{speaker} first'\n")
+    outs = {rehearse([str(path)], [""], monkeypatch, capsys)[1] for _ in range(3)}
+    assert len(outs) == 1
+    seeds = {rehearse([str(path), "--seed", str(s)], [""], monkeypatch, capsys)[1]
+             for s in range(8)}
+    assert len(seeds) == 2  # both partners get to start, depending on the seed
+
+
+def test_undo_and_pause_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, textwrap.dedent("""\
+        title: T
+        summary: S
+        first_speaker: a
+        pause: {length: 10m}
+        steps:
+          - ask: {question: Q, options: [wrong, right]}
+          - say: after
+    """))
+    lines = ["1", "/undo", "/pause b I need air", "", "", "2", "/pause", "/frobnicate", ""]
+    code, out, _ = rehearse([str(path), "--a", "Ann", "--b", "Ben"], lines, monkeypatch, capsys)
+    assert code == 0
+    assert "Taken back." in out
+    assert "Break, taken by Ben: I need air." in out
+    assert "(Rehearsal: the clock moves on 10m; a real session waits here.)" in out
+    assert "Ann, press Enter when you are ready." in out
+    assert "Ben, press Enter when you are ready." in out
+    assert "Ann asked for a break" not in out and "Ben asked for a break: I need air." in out
+    assert "The break ended after 10m; both were ready." in out
+    assert "Unknown command /frobnicate." in out
+    assert "Not accepted: say who takes the break: /pause a or /pause b" in out
+    assert "  Ann: right" in out and "  Ann: wrong" not in out
+
+
+def test_a_pause_step_is_not_waited_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                           "  - pause: {length: 5m, skippable: false}\n  - say: after\n")
+    code, out, _ = rehearse([str(path)], ["", ""], monkeypatch, capsys)
+    # the first Enter would be refused in a real session; here the clock moved on
+    assert "clock moves on 5m" in out and "Not accepted" not in out
+    assert code == 1  # the say after it still needs its line
+
+
+class ManualClock:
+    """A clock that is not the rehearsal's fake one: like --real-time, but moved by hand."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def monotonic(self) -> float:
+        return self.t
+
+    def now(self) -> float:
+        return 1e9 + self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def test_real_time_waits_out_a_pause_that_cannot_be_cut_short() -> None:
+    ex = load_text("title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                   "  - pause: {length: 90s, skippable: false}\n  - say: after\n").exercise
+    assert ex is not None
+    clock = ManualClock()
+    session = Session.start(ex, a="Ann", b="Ben", clock=clock, ledger=InMemoryLedger())
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock.advance(seconds)
+
+    out = io.StringIO()
+    code = Rehearsal(session, ["", "", ""], out, clock, echo=True, sleep=sleep).run()
+    assert code == 0 and slept == [90]
+    assert "Waiting 1m30s for the pause to end." in out.getvalue()
+
+
+def test_private_check_and_core_vocabulary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach.resources import emotion_words
+
+    words = emotion_words()
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\ntags: [hard]\n"
+                           "steps:\n  - name_emotion: {max: 1}\n  - say: '{emotion}'\n")
+    code, out, _ = rehearse([str(path)], ["maybe", "yes", "y", "2", "", ""], monkeypatch, capsys)
+    assert code == 0
+    assert "Private question for Partner A only." in out
+    assert "Not accepted: type yes or no." in out
+    assert f"1. {words[0]}; 2. {words[1]}" in out
+    assert f"Step 2, say: {words[1]}" in out
+
+
+def test_one_partner_not_ready_ends_the_rehearsal_gently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nprivate_check: true\nsteps:\n  - say: x\n")
+    code, out, _ = rehearse([str(path)], ["yes", "no"], monkeypatch, capsys)
+    assert code == 0
+    assert "One of you is not ready for this exercise today." in out
+    assert "Partner B said" not in out
+
+
+def test_review_in_rehearse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                           "  - review:\n  - commit: {who: both}\n  - review: {which: all}\n")
+    lines = ["", "call", "walk", "kept: twice", "late", "4", ""]
+    code, out, _ = rehearse([str(path)], lines, monkeypatch, capsys)
+    assert code == 0
+    assert "Nothing is due for review today." in out
+    assert 'Commitment 1 of 2, by Partner A: "call"' in out
+    assert 'Not accepted: "late" is not one of the outcomes' in out
+    assert '  Partner A and Partner B: kept for "call". Note: "twice"' in out
+    assert '  Partner A and Partner B: renegotiate for "walk".' in out
+
+
+def test_a_stuck_exercise_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nvars: {x: 0}\nsteps:\n"
+                           "  - id: top\n    say: never\n    when: x == 1\n  - goto: top\n")
+    code, _, err = rehearse([str(path)], [], monkeypatch, capsys)
+    assert code == 1 and "1,000 steps in a row without an answer" in err
+
+
+def test_plain_output_for_screen_readers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path)
+    code, out, _ = rehearse([str(path), "--b", "Ben"], ANSWERS, monkeypatch, capsys)
+    assert code == 0
+    assert "\x1b" not in out  # no colour or cursor codes
+    assert not re.search("[\u2500-\u259f]", out)  # no box drawing or blocks
+    assert "**" not in out
+
+
+def test_in_a_subprocess_with_garbage_input_there_is_never_a_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    garbage = "\n".join(["/pause", "/pause z", "/undo", "\x00", "-1", "99999999999999999999",
+                         "é", "a,b,,", "/", "Ben"] * 3)
+    result = subprocess.run([sys.executable, "-m", "coach", "rehearse", str(path)],
+                            input=garbage, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in result.stderr and result.returncode == 1
+    assert "input ended before the exercise did" in result.stderr
