@@ -123,7 +123,8 @@ def plain_value_or_text(node: ScalarNode) -> object:
 
 
 # Text is read as written: `label: No` is the word No, `label: 010` is 010.
-_TEXT_SCHEMA = {"type": ["string", "number", "boolean"]}
+# Text must hold more than spaces, as PlainText.read requires (the pattern only applies to strings).
+_TEXT_SCHEMA = {"type": ["string", "number", "boolean"], "pattern": "\\S"}
 
 
 class PlainText(Kind):
@@ -192,7 +193,10 @@ class _List(Kind):
         return tuple(out) if len(out) == len(node.value) else INVALID
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.schema()}
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
 
 
 class TextList(_List):
@@ -452,7 +456,8 @@ class ScaleLabels(Kind):
     def schema(self) -> dict[str, Any]:
         return {
             "type": "object",
-            "propertyNames": {"pattern": "^[-+]?[0-9]+$"},
+            # a whole number as YAML 1.2 reads it here: no leading zero (010 is text)
+            "propertyNames": {"pattern": "^[-+]?(0|[1-9][0-9]*)$"},
             "additionalProperties": dict(_TEXT_SCHEMA),
         }
 

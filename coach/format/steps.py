@@ -278,15 +278,14 @@ def _action_value_schema(cls: type[Step]) -> dict[str, Any]:
     if cls.MAIN:
         main = next(f for f in fields if f.name == cls.MAIN)
         choices.append(main.metadata["kind"].schema())
-    required = [f.name for f in fields if _is_required(f)]
     obj: dict[str, Any] = {
         "type": "object",
         "properties": {f.name: field_schema(f) for f in fields},
         "additionalProperties": False,
     }
     choices.append(obj)
-    if not required:
-        choices.append({"type": "null"})
+    # nothing at all: the fields may stand beside the action (`say:` then `text: hi`)
+    choices.append({"type": "null"})
     return {"anyOf": choices, "description": cls.DOC}
 
 
@@ -294,7 +293,7 @@ def step_schema(cls: type[Step]) -> dict[str, Any]:
     properties = {f.name: field_schema(f) for f in common_fields()}
     properties[cls.ACTION] = _action_value_schema(cls)
     properties.update({f.name: field_schema(f) for f in action_fields(cls)})
-    return {
+    out: dict[str, Any] = {
         "type": "object",
         "title": cls.ACTION,
         "description": cls.DOC,
@@ -302,6 +301,16 @@ def step_schema(cls: type[Step]) -> dict[str, Any]:
         "required": [cls.ACTION],
         "additionalProperties": False,
     }
+    required = [f.name for f in action_fields(cls) if _is_required(f)]
+    if required and cls.MAIN in required:
+        # the main field is given as the shorthand, inside the action or beside it
+        action = cls.ACTION
+        out["anyOf"] = [
+            {"properties": {action: {"not": {"type": ["object", "null"]}}}},
+            {"properties": {action: {"type": "object", "required": required}}},
+            {"required": required},
+        ]
+    return out
 
 
 def steps_schema() -> dict[str, Any]:
