@@ -15,7 +15,7 @@ from pathlib import Path
 from coach.cli import FAILED, OK
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "rehearse",
         help="walk an exercise in plain text, reading answers from standard input",

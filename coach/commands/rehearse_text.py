@@ -30,7 +30,7 @@ from coach.engine import (
     transcript_lines,
 )
 from coach.engine.actions import format_seconds
-from coach.engine.answers import OUTCOMES, VERDICTS
+from coach.engine.answers import OUTCOMES, PARTNERS, VERDICTS, Partner
 from coach.engine.clock import Clock
 from coach.engine.text import join_words
 
@@ -182,7 +182,7 @@ class Rehearsal:
         if word.casefold() in names:
             return names[word.casefold()]
         if not word and view.actor in ("a", "b"):
-            return view.actor  # type: ignore[return-value]
+            return view.actor
         raise Unparsed("say who takes the break: /pause a or /pause b, then a reason")
 
     # --- showing a view -----------------------------------------------------------------
@@ -276,12 +276,11 @@ class Rehearsal:
             case "emotions":
                 self.emotion_list(view)
             case "verdict":
-                for number, label in enumerate(VERDICT_LABELS, 1):
-                    self.say(f"{number}. {label}")
+                for number, word in enumerate(VERDICT_LABELS, 1):
+                    self.say(f"{number}. {word}")
                 self.say("Type a number or the words.")
             case "ready":
-                waiting = [p for p in ("a", "b") if p not in view.ready]
-                self.say(f"{view.name(waiting[0])}, press Enter when you are ready.")
+                self.say(f"{view.name(self.next_ready(view))}, press Enter when you are ready.")
             case "safe":
                 self.say("Type yes or no.")
             case "outcome":
@@ -293,6 +292,10 @@ class Rehearsal:
                     self.say(f"{number}. {outcome}")
                 self.say("Type a number or the word; a note may follow after a colon, "
                          "as in: kept: we did it twice.")
+
+    def next_ready(self, view: View) -> Partner:
+        """Rehearse asks for readiness one partner at a time, a first."""
+        return next(p for p in PARTNERS if p not in view.ready)
 
     def emotion_list(self, view: View) -> None:
         words = [f"{n}. {w}" for n, w in enumerate(view.vocabulary, 1)]
@@ -333,10 +336,9 @@ class Rehearsal:
                 index = self.pick(text, list(VERDICT_LABELS), "answer", extra={"more": 3})
                 return Fits(VERDICTS[index])
             case "ready":
-                waiting = [p for p in ("a", "b") if p not in view.ready]
                 if text:
                     raise Unparsed("press Enter on an empty line when you are ready")
-                return Ready(waiting[0])  # type: ignore[arg-type]
+                return Ready(self.next_ready(view))
             case "safe":
                 if text.casefold() in ("yes", "y"):
                     return Safe(True)

@@ -130,7 +130,7 @@ class Session:
         if first is None:
             spec = exercise.first_speaker
             if spec in ("a", "b"):
-                first, how = spec, "fixed"  # type: ignore[assignment]
+                first, how = spec, "fixed"
             elif spec == "random":
                 first, how = (rng or random.Random()).choice(PARTNERS), "random"
         if first is not None:
@@ -520,7 +520,7 @@ class Session:
     def check_partner(self, partner: object) -> Partner:
         if partner not in PARTNERS:
             raise AnswerError("say which partner: a or b")
-        return partner  # type: ignore[return-value]
+        return partner
 
     def index_of(self, step_id: str) -> int:
         step = self.exercise.step_by_id(step_id)

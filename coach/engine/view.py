@@ -117,7 +117,7 @@ class View:
     @property
     def actor_name(self) -> str | None:
         if self.actor in ("a", "b"):
-            return self.name(self.actor)  # type: ignore[arg-type]
+            return self.name(self.actor)
         return None
 
     @property
