@@ -370,8 +370,6 @@ def _check_cues(value: Cues, ctx: Context) -> Cues | Any:
     return Cues(cues=tuple(out)) if ok else INVALID
 
 
-
-
 # --- loading ------------------------------------------------------------------
 
 
@@ -425,21 +423,11 @@ def parse_data_text(
 
 
 def _parse(data: bytes, spec: _Spec, rep: Reporter) -> Any | None:
-    text = yamlread.decode(data, rep)
-    if text is None:
-        return None
-    document = yamlread.compose(text, rep)
+    document = yamlread.compose_mapping(data, rep, subject=f"the top level of {spec.what}")
     if document is None:
         return None
-    if not isinstance(document.root, MappingNode):
-        rep.error_at(
-            yamlread.mark(document.root),
-            f"the top level of {spec.what} must be a mapping, not "
-            f"{yamlread.kind_name(document.root)}",
-            "top-level",
-        )
-        return None
-    ctx = _DataContext(rep, text.splitlines())
+    assert isinstance(document.root, MappingNode)
+    ctx = _DataContext(rep, document.text.splitlines())
     values, ok = read_fields(spec.cls, document.root, ctx, spec.what)
     if not ok or rep.has_errors:
         return None

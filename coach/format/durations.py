@@ -25,7 +25,7 @@ def parse_duration(value: object) -> int:
         return value
     if not isinstance(value, str):
         raise DurationError("expected a duration such as 90, 90s or 5m")
-    text = value.strip()
+    text = value
     if _SECONDS.fullmatch(text):
         seconds = int(text)
     else:

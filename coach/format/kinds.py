@@ -553,23 +553,32 @@ def read_fields(
         if field is None:
             if extra is not None and extra(name, key_node, value_node):
                 continue
-            ctx.error(
-                key_node,
-                f'unknown key "{name}" in {what}{suggest(name, list(known))}',
-                "unknown-key",
-            )
-            ok = False
+            ok = refuse_unknown(ctx, key_node, what, list(known))
             continue
-        value = field.metadata["kind"].read(value_node, ctx, name)
-        if value is INVALID:
-            ok = False
-        else:
-            values[name] = value
+        ok = read_field(field, value_node, ctx, values) and ok
     for name in _required(cls):
         if name not in present:
             ctx.error(node, f'{what} is missing "{name}"', "missing-key")
             ok = False
     return values, ok
+
+
+def read_field(
+    field: dataclasses.Field[Any], node: Node, ctx: Context, values: dict[str, Any]
+) -> bool:
+    """Read one field's value into ``values``; False when it was refused."""
+    value = field.metadata["kind"].read(node, ctx, field.name)
+    if value is INVALID:
+        return False
+    values[field.name] = value
+    return True
+
+
+def refuse_unknown(ctx: Context, key_node: ScalarNode, what: str, known: list[str]) -> bool:
+    """Report an unknown key with the closest known one; always False (for ``ok``)."""
+    name = key_node.value
+    ctx.error(key_node, f'unknown key "{name}" in {what}{suggest(name, known)}', "unknown-key")
+    return False
 
 
 class Options(Kind):

@@ -58,22 +58,14 @@ def load_text(text: str | bytes, file: str = "<text>", stem: str | None = None) 
 
 
 def _load(data: bytes, stem: str, rep: Reporter, path: Path | None) -> Exercise | None:
-    text = yamlread.decode(data, rep)
-    if text is None:
-        return None
-    document = yamlread.compose(text, rep)
+    document = yamlread.compose_mapping(
+        data, rep, expected="a mapping of keys such as title, summary and steps"
+    )
     if document is None:
         return None
     root = document.root
-    if not isinstance(root, MappingNode):
-        rep.error_at(
-            yamlread.mark(root),
-            "the top level must be a mapping of keys such as title, summary and steps, "
-            f"not {yamlread.kind_name(root)}",
-            "top-level",
-        )
-        return None
-    ctx = Context(rep, text.splitlines())
+    assert isinstance(root, MappingNode)
+    ctx = Context(rep, document.text.splitlines())
     values, ok = read_fields(Exercise, root, ctx, "the exercise")
     if not ok or rep.has_errors:
         return None
@@ -110,20 +102,19 @@ def _check_whole_file(exercise: Exercise, ctx: Context) -> None:
             hint = f'; did you mean "{close[0]}"?' if close else ""
             ctx.error(where, f'goto "{target}": no step has the id "{target}"{hint}', "goto-target")
     known = ctx.sets | BUILTIN_VARIABLES
-    for name, where in ctx.refs:
+    uses = [
+        (n, w, f'the placeholder {{{n}}} is never set: nothing in this file sets "{n}"')
+        for n, w in ctx.refs
+    ]
+    uses += [
+        (n, w, f'the condition reads "{n}", which nothing in this file sets')
+        for n, w in ctx.condition_vars
+    ]
+    for name, where, lead in uses:
         if name not in known:
             ctx.error(
                 where,
-                f"the placeholder {{{name}}} is never set: nothing in this file sets "
-                f'"{name}" (vars, save_as or set){_close(name, known)}',
-                "unset-variable",
-            )
-    for name, where in ctx.condition_vars:
-        if name not in known:
-            ctx.error(
-                where,
-                f'the condition reads "{name}", which nothing in this file sets '
-                f"(vars, save_as or set){_close(name, known)}",
+                f"{lead} (vars, save_as or set){_close(name, known)}",
                 "unset-variable",
             )
     if not ctx.rep.has_errors:

@@ -17,6 +17,8 @@ from coach.format.kinds import (
     field_schema,
     file_keys,
     plain_value_or_text,
+    read_field,
+    refuse_unknown,
     suggest,
 )
 from coach.format.model import STEP_TYPES, Ask, End, Goto, NameEmotion, Rate, Step, Swap
@@ -83,12 +85,7 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
             continue
         field = common.get(name) or own.get(name)
         if field is None:
-            ctx.error(
-                key_node,
-                f'unknown key "{name}" in {what}{suggest(name, list(common) + list(own))}',
-                "unknown-key",
-            )
-            ok = False
+            ok = refuse_unknown(ctx, key_node, what, list(common) + list(own))
             continue
         if name in values:
             ctx.error(
@@ -98,11 +95,7 @@ def read_step(node: Node, index: int, ctx: Context) -> Any:
             )
             ok = False
             continue
-        value = field.metadata["kind"].read(value_node, ctx, name)
-        if value is INVALID:
-            ok = False
-        else:
-            values[name] = value
+        ok = read_field(field, value_node, ctx, values) and ok
     if not ok:
         return INVALID
     for name, field in own.items():
@@ -125,8 +118,7 @@ def _by_name(fields: tuple[dataclasses.Field[Any], ...]) -> dict[str, dataclasse
 def _is_required(field: dataclasses.Field[Any]) -> bool:
     """A field with neither a default nor a default factory (`labels` has a factory)."""
     return (
-        field.default is dataclasses.MISSING
-        and field.default_factory is dataclasses.MISSING  # type: ignore[misc]
+        field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING  # type: ignore[misc]
     )
 
 
@@ -151,9 +143,11 @@ def _read_action_value(
         values["target"] = target
         return target is not INVALID
     if cls is End:
-        if isinstance(node, ScalarNode) and plain_value_or_text(node) is True:
+        # `end:` with nothing after it ends without a closing text, as `end: true` does
+        value = plain_value_or_text(node) if isinstance(node, ScalarNode) else ...
+        if value is True or value is None:
             return True
-        if isinstance(node, ScalarNode) and plain_value_or_text(node) is False:
+        if value is False:
             ctx.error(node, "end takes true or a closing text (`end: true`), not false", "type")
             return False
         text = Text().read(node, ctx, "end")
@@ -185,18 +179,9 @@ def _read_action_value(
                 ok = False
                 continue
             if field is None:
-                ctx.error(
-                    field_key,
-                    f'unknown key "{name}" in {action}{suggest(name, list(own))}',
-                    "unknown-key",
-                )
-                ok = False
+                ok = refuse_unknown(ctx, field_key, action, list(own))
                 continue
-            value = field.metadata["kind"].read(value_node, ctx, name)
-            if value is INVALID:
-                ok = False
-            else:
-                values[name] = value
+            ok = read_field(field, value_node, ctx, values) and ok
         return ok
     ctx.error(
         node, f'"{action}" takes text or a mapping of its fields, not {kind_name(node)}', "type"
@@ -272,7 +257,7 @@ def _action_value_schema(cls: type[Step]) -> dict[str, Any]:
         return {**Identifier().schema(), "description": cls.DOC}
     if cls is End:
         closing = {"type": ["string", "number"]}  # false is refused, not read as text
-        return {"anyOf": [closing, {"const": True}], "description": cls.DOC}
+        return {"anyOf": [closing, {"const": True}, {"type": "null"}], "description": cls.DOC}
     fields = action_fields(cls)
     choices: list[dict[str, Any]] = []
     if cls.MAIN:

@@ -35,8 +35,9 @@ STANDARD_TAGS = frozenset({PLAIN, STR, INT, FLOAT, BOOL, NULL, SEQ, MAP})
 # YAML 1.2 core schema, except that an integer never has a leading zero:
 # the spec reads ``010`` as text.
 _NULL_RE = re.compile(r"~|null|Null|NULL|")
-_TRUE_RE = re.compile(r"true|True|TRUE")
-_FALSE_RE = re.compile(r"false|False|FALSE")
+# The spec: "only true and false are booleans" (True and TRUE are text, like Yes).
+_TRUE_RE = re.compile(r"true")
+_FALSE_RE = re.compile(r"false")
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?")
 
@@ -153,6 +154,23 @@ def compose(text: str, rep: Reporter) -> Document | None:
     if ("&" in text or "!" in text) and not _check_tree(root, rep):
         return None
     return Document(root, text)
+
+
+def compose_mapping(
+    data: bytes, rep: Reporter, subject: str = "the top level", expected: str = "a mapping"
+) -> Document | None:
+    """Decode and compose ``data`` whose top level must be a mapping (exercise and data files)."""
+    text = decode(data, rep)
+    if text is None:
+        return None
+    document = compose(text, rep)
+    if document is None:
+        return None
+    if not isinstance(document.root, MappingNode):
+        kind = kind_name(document.root)
+        rep.error_at(mark(document.root), f"{subject} must be {expected}, not {kind}", "top-level")
+        return None
+    return document
 
 
 def _report_syntax(text: str, exc: yaml.MarkedYAMLError, rep: Reporter) -> None:
