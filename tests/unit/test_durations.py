@@ -52,6 +52,8 @@ def test_good_durations(value: object, seconds: int) -> None:
         "5M",
         "1:30",
         "five minutes",
+        " 5m ",
+        "5m\n",
         "²",
         "٥m",
         True,

@@ -643,3 +643,8 @@ def test_title_summary_and_description_take_no_placeholders() -> None:
     assert exercise.title == "{a} and {b}"
     assert exercise.summary == "{x}"
     assert exercise.description == "a { b"
+
+
+def test_end_with_nothing_after_it_ends_without_a_closing_text() -> None:
+    steps = steps_of("- say: Hello.\n- end:")
+    assert isinstance(steps[1], End) and steps[1].text is None

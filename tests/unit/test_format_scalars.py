@@ -126,3 +126,14 @@ def test_quoted_duration_string_is_read_as_a_duration() -> None:
     (step,) = steps_of("- pause: '90'")
     assert isinstance(step, Pause)
     assert step.length == 90
+
+
+@pytest.mark.parametrize("word", ["True", "TRUE", "False", "FALSE"])
+def test_capitalised_true_and_false_are_text_not_booleans(word: str) -> None:
+    # the spec: only `true` and `false` are booleans
+    (step,) = steps_of(f"- say: {word}")
+    assert isinstance(step, Say) and step.text.source == word
+    text = exercise_text(f"- reflect: Say it back.\n  confirm: {word}")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, word)
+    assert "true or false" in problem.message and word in problem.message
