@@ -188,8 +188,7 @@ class Rehearsal:
     # --- showing a view -----------------------------------------------------------------
 
     def show(self, view: View) -> None:
-        place = (view.phase, view.round, view.step_index, view.stage, view.review_position,
-                 view.tries)
+        place = (view.phase, self.entry(view), view.stage, view.review_position, view.tries)
         turn = (view.actor, view.answered, view.ready)
         if (place, turn) == self._shown:
             return
@@ -228,6 +227,14 @@ class Rehearsal:
             self.say(f"A break is offered because {reason}. Type /pause a or /pause b to "
                      "take one, or answer to go on.")
         self.instructions(view)
+
+    def entry(self, view: View) -> object:
+        """What tells one showing of a step from the next: the event that entered it (a
+        goto back to the same step enters it again), or before the steps the partner asked
+        (each has a private question of their own)."""
+        if view.phase == "private_check":
+            return view.actor
+        return next((e.seq for e in reversed(self.session.events) if e.kind == "step_shown"), 0)
 
     def for_whom(self, view: View) -> str:
         if view.actor == "both":

@@ -343,3 +343,38 @@ def test_in_a_subprocess_with_garbage_input_there_is_never_a_traceback(tmp_path:
                             input=garbage, capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr and result.returncode == 1
     assert "input ended before the exercise did" in result.stderr
+
+
+def test_a_goto_back_to_the_same_step_shows_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, textwrap.dedent("""\
+        title: T
+        summary: S
+        first_speaker: a
+        steps:
+          - id: q
+            ask:
+              question: Once more?
+              options: [{label: again, goto: q}, stop]
+    """))
+    code, out, _ = rehearse([str(path)], ["again", "again", "stop"], monkeypatch, capsys)
+    assert code == 0
+    shown = out[: out.index("Transcript:")]
+    # each time the step is reached it is shown in full, not just its prompt line
+    assert shown.count("step 1 of 1: ask. For Partner A, who holds the floor.") == 3
+    assert shown.count("Once more?") == 3
+
+
+def test_the_private_check_asks_each_partner_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nprivate_check: true\nfirst_speaker: a\n"
+                           "steps:\n  - say: x\n")
+    code, out, _ = rehearse([str(path), "--a", "Ann", "--b", "Ben"], ["yes", "yes", ""],
+                            monkeypatch, capsys)
+    assert code == 0
+    assert "Private question for Ann only." in out
+    assert "Private question for Ben only." in out
+    assert "Ben, this question is for you alone; Ann will not see your answer." in out
+
