@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from coach.cli import FAILED, OK
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     )
     rehearsal = Rehearsal(
         session,
-        lines=sys.stdin,
+        lines=input_lines(sys.stdin),
         out=sys.stdout,
         clock=clock,
         echo=not _is_tty(sys.stdin),
@@ -109,6 +110,17 @@ def run(args: argparse.Namespace) -> int:
     if rehearsal.problem:
         print(f"coach rehearse: {rehearsal.problem}", file=sys.stderr)
     return OK if code == 0 else FAILED
+
+
+def input_lines(stream: object) -> Iterator[str]:
+    """Standard input line by line, decoded as UTF-8 whatever the locale says: bytes that
+    are not UTF-8 become U+FFFD instead of an error. A closed stdin (None) has no lines."""
+    if stream is None:
+        return iter(())
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (tests give a StringIO)
+        return iter(stream)  # type: ignore[call-overload, no-any-return]
+    return (raw.decode("utf-8", errors="replace") for raw in buffer)
 
 
 def _is_tty(stream: object) -> bool:

@@ -97,7 +97,7 @@ class Rehearsal:
     def read(self) -> str:
         try:
             line = next(self.lines)
-        except StopIteration:
+        except (StopIteration, OSError):  # ended, or cannot be read (a lost terminal)
             raise InputEnded from None
         line = line.rstrip("\r\n")
         if self.echo:

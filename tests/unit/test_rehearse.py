@@ -378,3 +378,29 @@ def test_the_private_check_asks_each_partner_by_name(
     assert "Private question for Ben only." in out
     assert "Ben, this question is for you alone; Ann will not see your answer." in out
 
+
+def test_a_closed_standard_input_is_input_that_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n  - say: x\n")
+    monkeypatch.setattr(sys, "stdin", None)
+    code = main(["rehearse", str(path)])
+    _, err = capsys.readouterr()
+    assert code == 1 and "input ended before the exercise did" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8:strict", ""])
+def test_input_that_is_not_utf8_is_read_with_replacement_characters(
+    tmp_path: Path, encoding: str
+) -> None:
+    import os
+
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                           "  - ask: Word?\n    save_as: w\n  - say: 'got {w}'\n")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run([sys.executable, "-m", "coach", "rehearse", str(path)],
+                            input=b"ok \xff\xfe done\r\n\n", capture_output=True, env=env,
+                            timeout=60)
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    assert result.returncode == 0
+    assert "got ok \ufffd\ufffd done" in result.stdout.decode("utf-8")
