@@ -130,6 +130,7 @@ class Rehearsal:
             return 1
 
     def finish(self, view: View) -> int:
+        self.notices(view)
         self.say()
         if view.text.text:
             self.say(plain(view.text))
@@ -139,6 +140,12 @@ class Rehearsal:
         for line in transcript_lines(self.session.events):
             self.say(line)
         return 1 if view.ended_reason == "stuck" else 0
+
+    def notices(self, view: View) -> None:
+        """What steps passed on the way here said (a review with nothing due)."""
+        for notice in view.notices:
+            self.say()
+            self.say(notice)
 
     def where(self, view: View) -> str:
         if view.phase == "step":
@@ -200,6 +207,7 @@ class Rehearsal:
                 self.say(self.for_whom(view))
             self.instructions(view)
             return
+        self.notices(view)
         self.say()
         if view.phase == "private_check":
             self.say(f"Private question for {view.actor_name} only.")

@@ -98,8 +98,9 @@ def check_text(text: str, what: str) -> str:
 
 
 class Handler:
-    def enter(self, s: Session, step: Any) -> dict[str, Any]:
-        """The step's starting progress (kept in ``state.sub``)."""
+    def enter(self, s: Session, step: Any) -> dict[str, Any] | None:
+        """The step's starting progress (kept in ``state.sub``), or None when it has
+        nothing to ask this time: it has called :meth:`Session.notify` and is passed."""
         return {}
 
     def view(self, s: Session, step: Any) -> dict[str, Any]:
@@ -434,31 +435,26 @@ NOTHING = {
 
 
 class ReviewHandler(Handler):
-    def enter(self, s: Session, step: Review) -> dict[str, Any]:
+    def enter(self, s: Session, step: Review) -> dict[str, Any] | None:
         # a copy of what is reviewed, so the step reads the same after a restore
         items = [
             {"id": c.id, "partner": c.partner, "name": c.name, "text": c.text,
              "made_at": c.made_at, "due_at": c.due_at}
             for c in s.ledger.select(step.which, s.clock.now())
         ]
+        if not items:  # the spec: it "says so and continues"
+            s.notify(step, NOTHING[step.which])
+            return None
         return {"items": items, "pos": 0}
 
     def view(self, s: Session, step: Review) -> dict[str, Any]:
         items, pos = s.st.sub["items"], s.st.sub["pos"]
-        if not items:
-            return {"stage": "nothing_due", "expects": "done", "who": "both", "actor": "both",
-                    "text": Rendered.plain(NOTHING[step.which]), "notes": "off"}
         return {"stage": "review", "expects": "outcome", "who": "both", "actor": "both",
                 "text": s.render(step.prompt), "commitment": CommitmentView(**items[pos]),
                 "review_position": (pos + 1, len(items)), "notes": "optional"}
 
     def answer(self, s: Session, step: Review, answer: Answer) -> Move:
         items = s.st.sub["items"]
-        if not items:
-            assert isinstance(answer, Done)
-            check_note(answer.note, "off")
-            s.answered("nothing_due", "both", answer)
-            return NEXT
         assert isinstance(answer, Reviewed)
         if answer.outcome not in OUTCOMES:
             raise AnswerError("answer kept, partly, missed or renegotiate")

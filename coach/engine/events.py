@@ -18,6 +18,7 @@ EventKind = Literal[
     "round_started",     # speaker, name
     "step_shown",        # action, who, actor, text, speaker, listener
     "step_skipped",      # action, condition
+    "step_passed",       # action, text: reached but with nothing to ask (an empty review)
     "floor_passed",      # speaker, name (a swap step)
     "jumped",            # target (a goto step)
     "answer_given",      # stage, partner, name, answer, summary, and what it decided

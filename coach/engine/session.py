@@ -208,6 +208,7 @@ class Session:
             "rounds": self.exercise.rounds,
             "step_count": len(self.exercise.steps),
             "can_undo": bool(self._undo) and st.brk is None,
+            "notices": tuple(st.notices),
         }
         if st.phase == "step":
             base["step_index"] = st.index
@@ -273,6 +274,7 @@ class Session:
         phase = st.phase
         try:
             st.offer = None
+            st.notices = []
             if phase == "private_check":
                 self._check_answer(answer)
             elif phase == "first_speaker":
@@ -450,18 +452,24 @@ class Session:
                 text = self.render(step.text) if step.text is not None else None
                 self._end("end_step", text)
                 return
-            self._enter(step)
-            return
+            if self._enter(step):
+                return
+            st.index += 1
 
-    def _enter(self, step: Step) -> None:
+    def _enter(self, step: Step) -> bool:
+        """Start ``step``; False when it has nothing to ask this time and was passed."""
         st = self.st
         st.sub = {}
-        st.sub = actions.HANDLERS[type(step)].enter(self, step)
+        sub = actions.HANDLERS[type(step)].enter(self, step)
+        if sub is None:
+            return False
+        st.sub = sub
         st.step_timer = Timer.started(self.clock)
         view = self.view()
         self._emit("step_shown", action=step.ACTION, who=view.who, actor=view.actor,
                    text=view.text.text, speaker=st.speaker, listener=st.listener,
                    speaker_name=self.name(st.speaker), listener_name=self.name(st.listener))
+        return True
 
     def _end(self, reason: str, text: Rendered | None, error: str | None = None) -> None:
         st = self.st
@@ -526,6 +534,11 @@ class Session:
         step = self.exercise.step_by_id(step_id)
         assert step is not None, "the loader checks every goto target"
         return step.index
+
+    def notify(self, step: Step, text: str) -> None:
+        """``step`` passes without an answer and says ``text`` (shown with the next view)."""
+        self.st.notices.append(text)
+        self._emit("step_passed", action=step.ACTION, text=text)
 
     def offer(self, reason: str) -> None:
         self.st.offer = reason

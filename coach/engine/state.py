@@ -65,6 +65,8 @@ class State:
     step_timer: Timer = field(default_factory=Timer)
     #: why a break is offered now (not_confirmed, high_rating); cleared by the next answer
     offer: str | None = None
+    #: what steps passed without an answer said (a review with nothing due); cleared likewise
+    notices: list[str] = field(default_factory=list)
     #: a break taken from a step: by, reason, length, ready, started_at
     brk: dict[str, Any] | None = None
     break_timer: Timer = field(default_factory=Timer)
@@ -94,6 +96,7 @@ class State:
             "sub": copy.deepcopy(self.sub),
             "step_timer": self.step_timer.to_json(clock),
             "offer": self.offer,
+            "notices": list(self.notices),
             "break": copy.deepcopy(self.brk),
             "break_timer": self.break_timer.to_json(clock),
             "check": copy.deepcopy(self.check),
@@ -118,6 +121,7 @@ class State:
             sub=copy.deepcopy(data["sub"]),
             step_timer=Timer.from_json(data["step_timer"], clock),
             offer=data["offer"],
+            notices=list(data.get("notices", [])),
             brk=copy.deepcopy(data["break"]),
             break_timer=Timer.from_json(data["break_timer"], clock),
             check=copy.deepcopy(data["check"]),

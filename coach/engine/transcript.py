@@ -67,8 +67,6 @@ def _answer_line(data: Mapping[str, Any]) -> str:
             return f'{name} committed: "{data["value"]}"'
         case "review":
             return f'{name}: {answer["outcome"]} for "{data["text"]}".{_note(data)}'
-        case "nothing_due":
-            return "Nothing was due for review."
         case "first_speaker":
             return f"{data['value']} speaks first."
     return f"{name} answered."
@@ -86,6 +84,9 @@ def _event_lines(event: Event) -> list[str]:
             assert event.step is not None
             text = f": {data['text']}" if data["text"] else ""
             return [f"Step {event.step + 1}, {data['action']}{text}"]
+        case "step_passed":
+            assert event.step is not None
+            return [f"Step {event.step + 1}, {data['action']}: {data['text']}"]
         case "floor_passed":
             return [f"The floor passes to {data['name']}."]
         case "answer_given":

@@ -53,7 +53,7 @@ class View:
     #: the step's action (say, share, ...), or the phase name outside steps
     action: str
     #: where in a step with several turns: reflect, confirm, clarify, add (reflect);
-    #: guess, confirm (name_emotion); review, nothing_due (review); otherwise the action
+    #: guess, confirm (name_emotion); otherwise the action
     stage: str
     #: the kind of answer awaited (see coach.engine.answers: done, text, choice, number,
     #: emotions, verdict, ready, safe, partner, outcome), None once ended
@@ -99,6 +99,8 @@ class View:
     #: review: the commitment under review, and its position (1-based) and count
     commitment: CommitmentView | None = None
     review_position: tuple[int, int] | None = None
+    #: what steps passed since the last answer said (a review with nothing due)
+    notices: tuple[str, ...] = ()
     #: private_check: only the actor should see this screen
     private: bool = False
     round: int = 1

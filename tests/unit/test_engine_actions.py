@@ -15,6 +15,7 @@ from coach.engine import (
     Number,
     Ready,
     Reviewed,
+    transcript_lines,
 )
 from tests.unit.engine_support import CORE, Run, exercise
 
@@ -415,11 +416,21 @@ def test_commit_who_both_makes_one_commitment_each() -> None:
 
 
 def test_review_with_nothing_due_says_so_and_continues() -> None:
+    # the spec: it "says so and continues": no answer is needed to get past it
     run = Run(exercise("- review: Look back\n- say: after"))
     view = run.view
-    assert (view.stage, view.expects) == ("nothing_due", "done")
-    assert "Nothing is due" in view.text.text
-    assert run.answer(Done()).text.text == "after"
+    assert view.text.text == "after"
+    assert view.notices == ("Nothing is due for review today.",)
+    assert run.kinds().count("step_passed") == 1
+    # the notice goes with the next answer
+    assert run.answer(Done()).notices == ()
+
+
+def test_an_empty_review_at_the_end_says_so_in_the_ended_view() -> None:
+    run = Run(exercise("- say: first\n- review: {which: open}"))
+    view = run.answer(Done())
+    assert view.phase == "ended" and view.notices == ("No commitment is open.",)
+    assert "Step 2, review: No commitment is open." in transcript_lines(run.session.events)
 
 
 def test_review_walks_each_due_commitment() -> None:

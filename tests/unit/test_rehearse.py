@@ -305,10 +305,12 @@ def test_review_in_rehearse(
 ) -> None:
     path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
                            "  - review:\n  - commit: {who: both}\n  - review: {which: all}\n")
-    lines = ["", "call", "walk", "kept: twice", "late", "4", ""]
+    lines = ["call", "walk", "kept: twice", "late", "4"]
     code, out, _ = rehearse([str(path)], lines, monkeypatch, capsys)
     assert code == 0
-    assert "Nothing is due for review today." in out
+    # nothing due: it says so, before the next step, and needs no line of input
+    assert "\n\nNothing is due for review today.\n\nRound 1 of 1, step 2" in out
+    assert out.count("Not accepted") == 1
     assert 'Commitment 1 of 2, by Partner A: "call"' in out
     assert 'Not accepted: "late" is not one of the outcomes' in out
     assert '  Partner A and Partner B: kept for "call". Note: "twice"' in out
