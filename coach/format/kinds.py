@@ -52,6 +52,11 @@ class Context:
     gotos: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
     #: when set, placeholders outside this set are refused where they stand
     only_refs: frozenset[str] | None = None
+    #: step ids as written, and where their values stand (refused steps included)
+    step_ids: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
+    #: True when something that sets variables could not be read at all, so a
+    #: "never set" error could be wrong
+    names_unknown: bool = False
 
     def error(self, node: Node | Mark, message: str, rule: str) -> Any:
         self.rep.error_at(node if isinstance(node, tuple) else mark(node), message, rule)
@@ -362,6 +367,7 @@ class Assignments(Kind):
 
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, MappingNode):
+            ctx.names_unknown = True
             return ctx.error(
                 node,
                 f'"{name}" must be a mapping of variable to value, not {kind_name(node)}',
@@ -375,6 +381,8 @@ class Assignments(Kind):
                 ctx.error(key_node, problem, "variable-name")
                 ok = False
                 continue
+            # set even when its value is refused: a placeholder reading it is not also an error
+            ctx.sets.add(var)
             value = plain_value_or_text(value_node) if isinstance(value_node, ScalarNode) else None
             if value is None or isinstance(value, bool):
                 shown = kind_name(value_node)
@@ -387,7 +395,6 @@ class Assignments(Kind):
                 continue
             # quoted and block scalars are text; plain numbers are numbers
             out[var] = value if isinstance(value, int | float) else value_node.value
-            ctx.sets.add(var)
         return out if ok else INVALID
 
     def schema(self) -> dict[str, Any]:

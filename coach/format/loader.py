@@ -67,6 +67,9 @@ def _load(data: bytes, stem: str, rep: Reporter, path: Path | None) -> Exercise 
     assert isinstance(root, MappingNode)
     ctx = Context(rep, document.text.splitlines())
     values, ok = read_fields(Exercise, root, ctx, "the exercise")
+    # ids, goto targets and variables are checked even when something else is refused,
+    # so an author sees every problem at once
+    _check_names(ctx)
     if not ok or rep.has_errors:
         return None
     if "id" not in values:
@@ -75,29 +78,30 @@ def _load(data: bytes, stem: str, rep: Reporter, path: Path | None) -> Exercise 
             rep.add(1, 1, 'the file name gives no usable id; add "id:" to the file', "id")
             return None
     exercise = Exercise(**values, path=path)
-    _check_whole_file(exercise, ctx)
+    check_flow(exercise.steps, ctx)
     if rep.has_errors:
         return None
     return _with_default_time_limits(exercise)
 
 
-def _check_whole_file(exercise: Exercise, ctx: Context) -> None:
-    """Checks that need every step: ids, goto targets, variables, flow."""
+def _check_names(ctx: Context) -> None:
+    """Checks over every step: duplicate ids, goto targets, variables that nothing sets."""
     first_line: dict[str, int] = {}
-    for step in exercise.steps:
-        if step.id is None:
-            continue
-        if step.id in first_line:
+    for step_id, where in ctx.step_ids:
+        if not ID_RE.fullmatch(step_id):
+            continue  # already refused where it stands
+        if step_id in first_line:
             ctx.error(
-                (step.line, step.column),
-                f'duplicate step id "{step.id}": first at line {first_line[step.id]}, '
-                f"again at line {step.line}",
+                where,
+                f'duplicate step id "{step_id}": first at line {first_line[step_id]}, '
+                f"again at line {where[0]}",
                 "duplicate-id",
             )
         else:
-            first_line[step.id] = step.line
+            first_line[step_id] = where[0]
+    written = {step_id for step_id, _ in ctx.step_ids}
     for target, where in ctx.gotos:
-        if target not in first_line:
+        if target not in written:
             close = difflib.get_close_matches(target, list(first_line), n=1, cutoff=0.6)
             hint = f'; did you mean "{close[0]}"?' if close else ""
             ctx.error(where, f'goto "{target}": no step has the id "{target}"{hint}', "goto-target")
@@ -110,6 +114,8 @@ def _check_whole_file(exercise: Exercise, ctx: Context) -> None:
         (n, w, f'the condition reads "{n}", which nothing in this file sets')
         for n, w in ctx.condition_vars
     ]
+    if ctx.names_unknown:
+        return
     for name, where, lead in uses:
         if name not in known:
             ctx.error(
@@ -117,8 +123,6 @@ def _check_whole_file(exercise: Exercise, ctx: Context) -> None:
                 f"{lead} (vars, save_as or set){_close(name, known)}",
                 "unset-variable",
             )
-    if not ctx.rep.has_errors:
-        check_flow(exercise.steps, ctx)
 
 
 def _close(name: str, known: set[str]) -> str:

@@ -6,7 +6,7 @@ import dataclasses
 import functools
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from coach.format.kinds import (
     INVALID,
@@ -38,6 +38,47 @@ def action_fields(cls: type[Step]) -> tuple[dataclasses.Field[Any], ...]:
 
 
 def read_step(node: Node, index: int, ctx: Context) -> Any:
+    """The step, or INVALID; either way its id and the variables it sets are noted in ``ctx``."""
+    step = _read_step(node, index, ctx)
+    if isinstance(node, MappingNode):
+        if step is INVALID:
+            _salvage_names(node, ctx)
+        elif step.id is not None:
+            ctx.step_ids.append((step.id, mark(_value_of(node, "id") or node)))
+    return step
+
+
+def _value_of(node: MappingNode, name: str) -> Node | None:
+    return next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == name), None)
+
+
+def _salvage_names(node: MappingNode, ctx: Context) -> None:
+    """What a refused step names (its id, what it sets), so that the checks over the
+    whole file do not add "no such id" or "never set" errors that only echo this one."""
+    id_node = _value_of(node, "id")
+    if isinstance(id_node, ScalarNode):
+        ctx.step_ids.append((id_node.value, mark(id_node)))
+    if _value_of(node, "name_emotion") is not None:
+        ctx.sets.add("emotion")
+    stack: list[Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, MappingNode):
+            for key_node, value_node in current.value:
+                name = key_node.value if isinstance(key_node, ScalarNode) else None
+                if name == "save_as" and isinstance(value_node, ScalarNode):
+                    ctx.sets.update(value_node.value + s for s in ("", "_a", "_b", "_low"))
+                elif name == "set":
+                    if isinstance(value_node, MappingNode):
+                        ctx.sets.update(str(k.value) for k, _ in value_node.value)
+                    else:
+                        ctx.names_unknown = True
+                stack.append(value_node)
+
+
+def _read_step(node: Node, index: int, ctx: Context) -> Any:
     number = index + 1
     if not isinstance(node, MappingNode):
         return ctx.error(

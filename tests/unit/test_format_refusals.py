@@ -549,6 +549,48 @@ def test_bad_variable_name_in_a_step(step: str, name: str, word: str) -> None:
     assert word in problem.message
 
 
+def test_unset_placeholder_is_reported_beside_other_errors() -> None:
+    # every refusal at once: an author should not fix one to discover the next
+    text = exercise_text("- say: Hi {nmae}\n- share: go\n  notes: maybe\n- goto: nowhere")
+    result = load(text)
+    assert "never set" in error_at(result, *at(text, "{nmae}")).message
+    assert "notes" in error_at(result, *at(text, "maybe")).message
+    assert "no step has the id" in error_at(result, *at(text, "nowhere")).message
+    assert len(result.problems) == 3
+
+
+def test_a_refused_step_still_names_what_it_sets() -> None:
+    # the ask is refused (bad "who"), but its save_as and id are still known: no echoes
+    text = exercise_text(
+        "- id: check\n  ask: How?\n  who: everyone\n  save_as: how\n"
+        "- say: You said {how}.\n  when: how == 'fine'\n- goto: check"
+    )
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "everyone")
+
+
+def test_a_refused_option_set_and_vars_value_still_name_their_variables() -> None:
+    text = exercise_text(
+        "- ask: Ready?\n  options:\n    - {label: Yes, set: {ready: 1}, gotoo: x}\n"
+        "- say: '{ready} {topic}'",
+        head="vars:\n  topic:",
+    )
+    result = load(text)
+    assert [p.line for p in result.problems] == [at(text, "topic:")[0], at(text, "gotoo")[0]]
+
+
+def test_vars_that_is_not_a_mapping_gives_no_never_set_echoes() -> None:
+    text = exercise_text("- say: '{topic}'", head="vars: [topic]")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "[topic]")
+
+
+def test_duplicate_step_id_points_at_the_id_written_after_the_action() -> None:
+    text = exercise_text("- say: one\n  id: again\n- say: two\n  id: again")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "again", nth=1)
+
+
 # --- loops -------------------------------------------------------------------------------
 
 
