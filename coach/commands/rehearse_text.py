@@ -7,6 +7,7 @@ answers are refused by the engine and its message is printed as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
@@ -45,6 +46,9 @@ OFFER_REASONS = {
     "high_rating": "a rating reached the point where this exercise suggests a pause",
 }
 WORDS_PER_LINE = 6
+#: at most 18 digits: longer is no answer on any scale, and int() refuses past 4,300
+WHOLE = re.compile(r"[0-9]{1,18}")
+WHOLE_SIGNED = re.compile(r"[+-]?[0-9]{1,18}")
 
 
 def plain(rendered: Rendered) -> str:
@@ -57,6 +61,13 @@ def plain(rendered: Rendered) -> str:
         for part, from_variable in rendered.parts
     )
     return text.strip()
+
+
+def whole(text: str, signed: bool = False) -> int | None:
+    """The whole number ``text`` spells in ASCII digits (a sign too when ``signed``),
+    or None: "²", "1_0" or ten thousand digits are not an answer, nor a crash."""
+    pattern = WHOLE_SIGNED if signed else WHOLE
+    return int(text) if pattern.fullmatch(text) else None
 
 
 class InputEnded(Exception):
@@ -339,10 +350,10 @@ class Rehearsal:
                 index = self.pick(text, [o.text for o in view.options], "partner")
                 return Pick(("a", "b")[index])
             case "number":
-                try:
-                    return Number(int(text))
-                except ValueError:
-                    raise Unparsed(f'"{text}" is not a whole number') from None
+                number = whole(text, signed=True)
+                if number is None:
+                    raise Unparsed(f'"{text}" is not a whole number')
+                return Number(number)
             case "emotions":
                 if not text and view.stage == "confirm":
                     return Emotions(view.guess)
@@ -372,8 +383,8 @@ class Rehearsal:
         """An option's index from its number (1-based) or its words, ignoring case."""
         if not text:
             raise Unparsed(f"type the number of an {what} or its words")
-        if text.isdigit():
-            number = int(text)
+        number = whole(text)
+        if number is not None:
             if 1 <= number <= len(labels):
                 return number - 1
             raise Unparsed(f"type a number from 1 to {len(labels)}")
@@ -391,8 +402,8 @@ class Rehearsal:
             piece = piece.strip()
             if not piece:
                 continue
-            if piece.isdigit():
-                number = int(piece)
+            number = whole(piece)
+            if number is not None:
                 if not 1 <= number <= len(vocabulary):
                     raise Unparsed(f"there is no word number {number}")
                 out.append(vocabulary[number - 1])

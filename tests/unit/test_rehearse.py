@@ -406,3 +406,27 @@ def test_input_that_is_not_utf8_is_read_with_replacement_characters(
     assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
     assert result.returncode == 0
     assert "got ok \ufffd\ufffd done" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "odd", ["²", "¹", "1_0", "9" * 5000, "٣", "+-1", "1e3"],
+    ids=["super2", "super1", "underscore", "5000-digits", "arabic3", "signs", "exponent"],
+)
+def test_digits_that_are_not_plain_ascii_numbers_are_refused_not_a_crash(
+    odd: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write(tmp_path, textwrap.dedent("""\
+        title: T
+        summary: S
+        first_speaker: a
+        steps:
+          - ask: {question: Pick, options: [red, blue]}
+          - rate: {question: Q, who: speaker, scale: [1, 5]}
+          - name_emotion: {vocabulary: [hurt, sad], max: 1}
+    """))
+    code, out, err = rehearse([str(path)], [odd, "2", odd, "3", odd, "1", ""], monkeypatch,
+                              capsys)
+    assert code == 0, err
+    assert out.count("Not accepted") == 3
+    assert "  Partner A: blue" in out and "  Partner A: 3" in out
