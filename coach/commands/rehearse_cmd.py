@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         rng=random.Random(args.seed),
         core_vocabulary=core,
     )
+    _replace_unencodable(sys.stdout)
     rehearsal = Rehearsal(
         session,
         lines=input_lines(sys.stdin),
@@ -121,6 +122,14 @@ def input_lines(stream: object) -> Iterator[str]:
     if buffer is None:  # a text stream without bytes underneath (tests give a StringIO)
         return iter(stream)  # type: ignore[call-overload, no-any-return]
     return (raw.decode("utf-8", errors="replace") for raw in buffer)
+
+
+def _replace_unencodable(stream: object) -> None:
+    """A terminal that cannot show a character (an ASCII one, a name like Zoë) gets "?"
+    in its place rather than a traceback halfway through the walk."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
 
 
 def _is_tty(stream: object) -> bool:

@@ -430,3 +430,15 @@ def test_digits_that_are_not_plain_ascii_numbers_are_refused_not_a_crash(
     assert code == 0, err
     assert out.count("Not accepted") == 3
     assert "  Partner A: blue" in out and "  Partner A: 3" in out
+
+
+def test_a_terminal_that_cannot_show_some_characters_gets_a_stand_in(tmp_path: Path) -> None:
+    import os
+
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n  - validate:\n")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run([sys.executable, "-m", "coach", "rehearse", str(path), "--a", "Zoë"],
+                            input=b"\n", capture_output=True, env=env, timeout=60)
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    assert result.returncode == 0
+    assert b"Starter: It makes sense that you feel ? because ?" in result.stdout
