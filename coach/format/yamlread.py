@@ -200,8 +200,44 @@ def _report_syntax(text: str, exc: yaml.MarkedYAMLError, rep: Reporter) -> None:
         return
     problem = exc.problem or "the YAML cannot be read"
     context = f" ({exc.context})" if exc.context else ""
+    if exc.context_mark is not None and (line >= len(lines) or "end of stream" in problem):
+        # libyaml notices an unclosed quote or bracket at the end of the file, where
+        # there is nothing to change: point at the quote or bracket that is never closed
+        where = exc.context_mark
+        line = where.line
+        opener = lines[line][where.column : where.column + 1] if line < len(lines) else ""
+        shown = {
+            '"': 'the quote (") here',
+            "'": "the quote (') here",
+            "[": "the bracket ([) here",
+            "{": "the brace ({) here",
+        }.get(opener, "this")
+        problem = f"{shown} is never closed before the file ends"
+        context = ""
     column = where.column + 1 if where is not None else 1
-    rep.add(line + 1, column, f"YAML syntax error: {problem}{context}", "syntax")
+    source = lines[line] if line < len(lines) else ""
+    message = f"YAML syntax error: {problem}{context}{_hint(problem, source)}"
+    rep.add(line + 1, column, message, "syntax")
+
+
+# a value (after "key:" or "-") that starts with a placeholder, such as `share: {speaker}, go`
+_PLACEHOLDER_START = re.compile(r"(?:^|:|-)\s+\{[a-z_][a-z0-9_]*\}")
+# a value in single quotes with an apostrophe inside: `say: 'it's here'`
+_APOSTROPHE = re.compile(r"(?::|-)\s+'[^']*'[^\s,\]}#]")
+
+
+def _hint(problem: str, source: str) -> str:
+    """What an author most likely meant, for the syntax errors that plain text causes."""
+    if "mapping values are not allowed" in problem:
+        return '; text that holds ": " must be in quotes: write say: "Note: …"'
+    if _PLACEHOLDER_START.search(source):
+        return (
+            "; text that starts with a placeholder must be in quotes, or YAML reads "
+            '{...} as a mapping: write "{speaker}, …"'
+        )
+    if _APOSTROPHE.search(source):
+        return "; inside '…' write '' for an apostrophe, or put the text in double quotes"
+    return ""
 
 
 def _check_tree(root: Node, rep: Reporter) -> bool:
