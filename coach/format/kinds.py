@@ -19,10 +19,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from coach.format.conditions import ConditionError, parse_condition
 from coach.format.durations import DurationError, parse_duration
-from coach.format.names import BUILTIN_VARIABLES, ID_RE, variable_problem
+from coach.format.names import BUILTIN_VARIABLES, ID_RE, VARIABLE_RE, variable_problem
 from coach.format.placeholders import PlaceholderError, Template, parse_template
 from coach.format.problems import Reporter
-from coach.format.yamlread import kind_name, mapping_items, mark, plain_value
+from coach.format.yamlread import PLAIN, kind_name, mapping_items, mark, plain_value
 
 
 class _Invalid:
@@ -116,8 +116,37 @@ class Kind:
     def scalar(self, node: Node, ctx: Context, name: str, expected: str) -> ScalarNode | None:
         if isinstance(node, ScalarNode) and plain_value_or_text(node) is not None:
             return node
+        if unquoted_placeholder(node):
+            ctx.error(node, unquoted_placeholder_message(node), "unquoted-placeholder")
+            return None
         ctx.error(node, f'"{name}" must be {expected}, not {kind_name(node)}', "type")
         return None
+
+
+def unquoted_placeholder(node: Node) -> bool:
+    """True for ``{speaker}`` written unquoted at the start of a value: YAML reads a mapping."""
+    return (
+        isinstance(node, MappingNode)
+        and node.flow_style is True
+        and bool(node.value)
+        and all(
+            isinstance(k, ScalarNode)
+            and k.tag == PLAIN
+            and VARIABLE_RE.fullmatch(k.value) is not None
+            and isinstance(v, ScalarNode)
+            and v.tag == PLAIN
+            and not v.value
+            for k, v in node.value
+        )
+    )
+
+
+def unquoted_placeholder_message(node: MappingNode) -> str:
+    first = node.value[0][0].value
+    return (
+        f"put this text in quotes: at the start of a value YAML reads {{{first}}} as a mapping, "
+        f'not a placeholder (write "{{{first}}} …")'
+    )
 
 
 def plain_value_or_text(node: ScalarNode) -> object:
@@ -600,6 +629,12 @@ class Options(Kind):
         labels: dict[str, int] = {}
         ok = True
         for child in node.value:
+            if unquoted_placeholder(child) and not any(
+                k.value in ("label", "goto", "set") for k, _ in child.value
+            ):
+                ctx.error(child, unquoted_placeholder_message(child), "unquoted-placeholder")
+                ok = False
+                continue
             if isinstance(child, MappingNode):
                 option = Record(Option).read(child, ctx, "option")
             else:

@@ -20,6 +20,8 @@ from coach.format.kinds import (
     read_field,
     refuse_unknown,
     suggest,
+    unquoted_placeholder,
+    unquoted_placeholder_message,
 )
 from coach.format.model import STEP_TYPES, Ask, End, Goto, NameEmotion, Rate, Step, Swap
 from coach.format.yamlread import kind_name, mapping_items, mark
@@ -208,6 +210,9 @@ def _read_action_value(
         return True
     if isinstance(node, MappingNode):
         own = _by_name(action_fields(cls))
+        if unquoted_placeholder(node) and not any(k.value in own for k, _ in node.value):
+            ctx.error(node, unquoted_placeholder_message(node), "unquoted-placeholder")
+            return False
         ok = True
         for name, field_key, value_node in mapping_items(node, ctx.rep):
             field = own.get(name)

@@ -479,6 +479,31 @@ def test_placeholder_in_a_quoted_string_points_inside_the_quotes() -> None:
     assert (problem.line, problem.column) == at(text, "{nobody}")
 
 
+@pytest.mark.parametrize(
+    ("step", "needle"),
+    [
+        ("- share: {speaker}", "{speaker}"),
+        ("- reflect:\n    prompt: {listener}", "{listener}"),
+        ("- ask: Who starts?\n  options: [{a}, Neither]", "{a}"),
+        ("- end: {a}", "{a}"),
+        ("- share: go\n  starters: [{speaker}]", "{speaker}"),
+    ],
+)
+def test_unquoted_placeholder_read_as_a_mapping_says_to_quote_it(step: str, needle: str) -> None:
+    # YAML reads `{speaker}` at the start of a value as a mapping {speaker: null}
+    text = exercise_text(step)
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, needle)
+    assert "put this text in quotes" in problem.message and needle in problem.message
+    assert problem.rule == "unquoted-placeholder"
+
+
+def test_a_real_mapping_of_fields_is_not_taken_for_a_placeholder() -> None:
+    text = exercise_text("- share: {prompt}\n- ask: Go?\n  options: [{label}]")
+    result = load(text)
+    assert all(p.rule != "unquoted-placeholder" for p in result.problems)
+
+
 def test_lone_brace_in_step_text_is_refused_at_the_brace() -> None:
     text = exercise_text("- say: 'a } here'")
     problem = only_error(load(text))
