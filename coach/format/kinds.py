@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass
 from typing import Any
@@ -22,7 +23,7 @@ from coach.format.durations import DurationError, parse_duration
 from coach.format.names import BUILTIN_VARIABLES, ID_RE, VARIABLE_RE, variable_problem
 from coach.format.placeholders import PlaceholderError, Template, parse_template
 from coach.format.problems import Reporter
-from coach.format.yamlread import PLAIN, kind_name, mapping_items, mark, plain_value
+from coach.format.yamlread import PLAIN, STR, kind_name, mapping_items, mark, plain_value
 
 
 class _Invalid:
@@ -465,6 +466,19 @@ def _is_int_node(node: Node) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def label_number(node: ScalarNode) -> int | None:
+    """A label's number: ``3`` or, as the schema (and JSON) allow, ``"3"``; else None."""
+    if _is_int_node(node):
+        return plain_value(node)  # type: ignore[return-value]
+    if node.tag == STR and _LABEL_KEY.fullmatch(node.value):
+        return int(node.value)
+    return None
+
+
+# the schema's propertyNames pattern for labels: no leading zero (010 is text)
+_LABEL_KEY = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
 class ScaleLabels(Kind):
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, MappingNode):
@@ -474,7 +488,8 @@ class ScaleLabels(Kind):
         out: dict[int, Template] = {}
         ok = True
         for _, key_node, value_node in mapping_items(node, ctx.rep):
-            if not _is_int_node(key_node):
+            number = label_number(key_node)
+            if number is None:
                 ctx.error(
                     key_node,
                     f'a key of "{name}" must be a whole number, not "{key_node.value}"',
@@ -482,18 +497,22 @@ class ScaleLabels(Kind):
                 )
                 ok = False
                 continue
+            if number in out:
+                ctx.error(key_node, f'"{name}" gives {number} twice', "duplicate-key")
+                ok = False
+                continue
             text = Text().read(value_node, ctx, name)
             if text is INVALID:
                 ok = False
                 continue
-            out[plain_value(key_node)] = text  # type: ignore[index]
+            out[number] = text
         return out if ok else INVALID
 
     def schema(self) -> dict[str, Any]:
         return {
             "type": "object",
             # a whole number as YAML 1.2 reads it here: no leading zero (010 is text)
-            "propertyNames": {"pattern": "^[-+]?(0|[1-9][0-9]*)$"},
+            "propertyNames": {"pattern": f"^{_LABEL_KEY.pattern}$"},
             "additionalProperties": dict(_TEXT_SCHEMA),
         }
 

@@ -16,6 +16,7 @@ from coach.format.kinds import (
     Text,
     field_schema,
     file_keys,
+    label_number,
     plain_value_or_text,
     read_field,
     refuse_unknown,
@@ -252,10 +253,12 @@ def _check_step(step: Step, node: MappingNode, ctx: Context) -> bool:
     ok = True
     if isinstance(step, Rate):
         low, high = step.scale
-        for number in step.labels:
-            if not low <= number <= high:
+        labels_node = _field_node(node, "rate", "labels")
+        for key_node, _ in labels_node.value if isinstance(labels_node, MappingNode) else ():
+            number = label_number(key_node)
+            if number is not None and not low <= number <= high:
                 ctx.error(
-                    _field_node(node, "rate", "labels"),
+                    key_node,
                     f"the label for {number} is outside the scale {low} to {high}",
                     "range",
                 )

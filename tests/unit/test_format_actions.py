@@ -336,6 +336,27 @@ def test_rate_by_one_partner_saves_only_the_name(who: str) -> None:
     assert "{calm_low}" in problem.message
 
 
+def test_rate_labels_keys_may_be_quoted_numbers() -> None:
+    # the schema (and JSON) take keys as strings: "3" is the number 3, as 3 is
+    text = "- rate: Close?\n  scale: [1, 5]\n  labels: {1: far, '3': between, \"5\": close}"
+    step = steps_of(text)[0]
+    assert isinstance(step, Rate)
+    assert {n: t.source for n, t in step.labels.items()} == {1: "far", 3: "between", 5: "close"}
+
+
+def test_rate_label_given_twice_in_two_spellings_is_refused() -> None:
+    text = exercise_text("- rate: Calm?\n  labels: {3: low, +3: also low}")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "+3")
+    assert "3 twice" in problem.message
+
+
+def test_rate_label_outside_the_scale_points_at_its_number() -> None:
+    text = exercise_text("- rate: Calm?\n  scale: [1, 5]\n  labels:\n    1: low\n    6: high")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "6: high")
+
+
 def test_rate_labels_keys_must_be_numbers() -> None:
     text = exercise_text("- rate: Calm?\n  labels: {low: calm}")
     problem = only_error(load(text))

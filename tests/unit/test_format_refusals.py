@@ -341,7 +341,7 @@ def _nth(text: str, value: str) -> int:
         ("- rate: Calm?\n  scale: [low, high]", "[low, high]", ["two whole numbers"]),
         (
             "- rate: Calm?\n  labels: {0: calm, 11: upset}",
-            "{0",
+            "11",
             ["11", "outside the scale 0 to 10"],
         ),
         ("- rate: Calm?\n  pause_at: 12", "12", ["pause_at 12", "outside the scale 0 to 10"]),

@@ -183,6 +183,7 @@ VALID = {
         "- rate: R?\n- rate:\n    question: Q\n    who: speaker\n    scale: [-5, 5]\n"
         "    labels: {-5: low, 0: mid, +5: high}\n    save_as: calm\n    pause_at: 3"
     ),
+    "rate quoted label keys": _file("- rate: R?\n  labels: {'0': low, \"10\": high}"),
     "pause": _file(
         "- pause: 5m\n- pause: 90\n- pause:\n- pause:\n    length: 1m30s\n    breathing: 4-7-8\n"
         "    message: Breathe\n    skippable: false"
@@ -252,6 +253,7 @@ INVALID = {
     "scale text": _file("- rate: Q\n  scale: [a, b]"),
     "labels key": _file("- rate: Q\n  labels: {low: x}"),
     "labels key 010": _file("- rate: Q\n  labels: {010: x}"),
+    "labels key quoted 010": _file("- rate: Q\n  labels: {'010': x}"),
     "vocabulary empty": _file("- name_emotion:\n    vocabulary: []"),
     "vocabulary word": _file("- name_emotion:\n    vocabulary: mine"),
     "save_as reserved": _file("- ask: Q\n  save_as: speaker"),
