@@ -57,9 +57,14 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from coach.commands.rehearse_text import Rehearsal
-    from coach.engine import FakeClock, InMemoryLedger, Session, SystemClock
+    from coach.engine import (
+        FakeClock,
+        InMemoryLedger,
+        Session,
+        SystemClock,
+        needs_core_vocabulary,
+    )
     from coach.format.loader import LoadResult
-    from coach.format.model import NameEmotion
     from coach.library import resolve
 
     found = resolve(args.exercise, [Path(d) for d in args.exercises])
@@ -83,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         return FAILED
 
     core: list[str] = []
-    if any(isinstance(s, NameEmotion) and s.vocabulary == "core" for s in exercise.steps):
+    if needs_core_vocabulary(exercise):
         from coach.resources import emotion_words
 
         core = emotion_words()

@@ -21,7 +21,7 @@ from coach.engine.clock import Clock, FakeClock, SystemClock
 from coach.engine.errors import AnswerError
 from coach.engine.events import Event
 from coach.engine.ledger import Commitment, InMemoryLedger, Ledger
-from coach.engine.session import MAX_STEPS_WITHOUT_ANSWER, Session
+from coach.engine.session import MAX_STEPS_WITHOUT_ANSWER, Session, needs_core_vocabulary
 from coach.engine.transcript import transcript_lines
 from coach.engine.view import CommitmentView, Rendered, View
 
@@ -50,5 +50,6 @@ __all__ = [
     "Session",
     "SystemClock",
     "View",
+    "needs_core_vocabulary",
     "transcript_lines",
 ]

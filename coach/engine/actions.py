@@ -26,7 +26,7 @@ from coach.engine.answers import (
 )
 from coach.engine.errors import AnswerError
 from coach.engine.text import join_words
-from coach.engine.view import CommitmentView, Rendered
+from coach.engine.view import EMPTY, CommitmentView, Rendered
 from coach.format.model import (
     Ask,
     Commit,
@@ -289,7 +289,8 @@ class TurnsHandler(Handler):
         sub = s.st.sub
         return tuple(sub["turns"][: sub["turn"]])
 
-    def last_turn(self, s: Session) -> bool:
+    def advance(self, s: Session) -> bool:
+        """Pass the turn on; True when that was the last partner to answer."""
         sub = s.st.sub
         sub["turn"] += 1
         return sub["turn"] >= len(sub["turns"])  # type: ignore[no-any-return]
@@ -320,7 +321,7 @@ class AskHandler(TurnsHandler):
         if step.who == "both":
             answers = s.st.sub["answers"]
             answers[partner] = value
-            if not self.last_turn(s):
+            if not self.advance(s):
                 s.answered("ask", partner, answer, value=value)
                 return STAY
             # both answers become variables together, after the second one
@@ -363,7 +364,7 @@ class RateHandler(TurnsHandler):
         # each number stays out of every view and variable until both have rated
         numbers = s.st.sub["answers"]
         numbers[partner] = value
-        if not self.last_turn(s):
+        if not self.advance(s):
             s.answered("rate", partner, answer, value=value)
             return STAY
         high_value, low_value = max(numbers.values()), min(numbers.values())
@@ -390,7 +391,7 @@ class PauseHandler(Handler):
         return {"ready": []}
 
     def view(self, s: Session, step: Pause) -> dict[str, Any]:
-        text = s.render(step.message) if step.message is not None else Rendered("")
+        text = s.render(step.message) if step.message is not None else EMPTY
         return {"stage": "pause", "expects": "ready", "who": "both", "actor": "both",
                 "text": text, "length": step.length, "remaining": self.remaining(s, step),
                 "breathing": step.breathing or s.exercise.pause.breathing,
@@ -424,7 +425,7 @@ class CommitHandler(TurnsHandler):
         partner = self.actor(s)
         item = s.commit(partner, text, step.review_in)
         s.answered("commit", partner, answer, commitment=item.id, value=text)
-        return NEXT if self.last_turn(s) else STAY
+        return NEXT if self.advance(s) else STAY
 
 
 NOTHING = {

@@ -12,7 +12,6 @@ interval it was first given.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
@@ -131,12 +130,6 @@ class InMemoryLedger:
 
     def all(self) -> list[Commitment]:
         return self.select("all", 0.0)
-
-    def copy(self) -> InMemoryLedger:
-        clone = InMemoryLedger()
-        clone._items = copy.copy(self._items)
-        clone._next = self._next
-        return clone
 
     def to_json(self) -> dict[str, Any]:
         # the id counter too: ids are never reused, even after an undo removed one

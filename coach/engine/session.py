@@ -31,7 +31,7 @@ from coach.engine.events import Event, EventKind
 from coach.engine.ledger import Commitment, Ledger
 from coach.engine.state import State, Timer
 from coach.engine.text import text_lookup
-from coach.engine.view import Rendered, View
+from coach.engine.view import EMPTY, Rendered, View
 from coach.format.model import End, Exercise, FirstSpeakerQuestion, Goto, NameEmotion, Step, Swap
 from coach.format.placeholders import Template, parse_template
 
@@ -71,8 +71,13 @@ def _rendered_to_json(rendered: Rendered) -> dict[str, Any]:
 
 def _rendered_from_json(data: dict[str, Any] | None) -> Rendered:
     if data is None:
-        return Rendered("")
+        return EMPTY
     return Rendered(data["text"], tuple((t, bool(flag)) for t, flag in data["parts"]))
+
+
+def needs_core_vocabulary(exercise: Exercise) -> bool:
+    """Whether a step names emotions from the core vocabulary, which the caller loads."""
+    return any(isinstance(s, NameEmotion) and s.vocabulary == "core" for s in exercise.steps)
 
 
 class Session:
@@ -115,10 +120,7 @@ class Session:
             raise ValueError("both partners need a name")
         if first is not None and first not in PARTNERS:
             raise ValueError(f"first must be a or b, not {first!r}")
-        needs_core = any(
-            isinstance(s, NameEmotion) and s.vocabulary == "core" for s in exercise.steps
-        )
-        if needs_core and not core_vocabulary:
+        if needs_core_vocabulary(exercise) and not core_vocabulary:
             raise ValueError("this exercise names emotions from the core vocabulary: "
                              "pass core_vocabulary")
         state = State(names=names, phase="private_check", vars=dict(exercise.vars),

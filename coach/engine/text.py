@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from coach.format.placeholders import Template
-
-#: a variable's value: what a file sets, a number on a scale, or named emotions
-VarValue = str | int | float | list[str]
-
 
 def join_words(words: Sequence[str]) -> str:
     """["hurt"] -> "hurt"; ["hurt", "let down"] -> "hurt and let down";
@@ -40,8 +35,3 @@ def text_lookup(values: Callable[[str], object]) -> Lookup:
         return None if value is None else value_text(value)
 
     return lookup
-
-
-def render(template: Template, lookup: Lookup) -> tuple[str, tuple[tuple[str, bool], ...]]:
-    parts = template.render_parts(lookup)
-    return "".join(text for text, _ in parts), parts
