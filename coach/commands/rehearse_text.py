@@ -212,10 +212,10 @@ class Rehearsal:
             return
         same_place = self._shown is not None and self._shown[0] == place
         self._shown = (place, turn)
-        self.wait_out(view)
         if same_place:  # the next partner's turn in the same step: no need to repeat it all
             if view.phase == "step" and view.actor != "both":
                 self.say(self.for_whom(view))
+            self.wait_out(view)
             self.instructions(view)
             return
         self.notices(view)
@@ -228,7 +228,6 @@ class Rehearsal:
             by = view.name(view.break_by) if view.break_by else "one of you"
             reason = f": {view.break_reason}" if view.break_reason else ""
             self.say(f"Break, taken by {by}{reason}.")
-            self.say(f"Length {format_seconds(view.length or 0)}; breathing: {view.breathing}.")
         else:
             self.say(f"Round {view.round} of {view.rounds}, step {view.step_number} of "
                      f"{view.step_count}: {view.action}. {self.for_whom(view)}")
@@ -237,6 +236,9 @@ class Rehearsal:
         text = plain(view.text)
         if text:
             self.say(text)
+        if view.length is not None:  # a break, or a pause step
+            early = " You may end it early together." if view.skippable else ""
+            self.say(f"Length {format_seconds(view.length)}; breathing: {view.breathing}.{early}")
         if view.stage == "reflect" and view.tries is not None:
             self.say(f"Reflection {view.tries} of at most {view.max_tries}.")
         for starter in view.starters:
@@ -245,6 +247,7 @@ class Rehearsal:
             reason = OFFER_REASONS.get(view.offer_break, view.offer_break)
             self.say(f"A break is offered because {reason}. Type /pause a or /pause b to "
                      "take one, or answer to go on.")
+        self.wait_out(view)
         self.instructions(view)
 
     def entry(self, view: View) -> object:

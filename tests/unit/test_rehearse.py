@@ -442,3 +442,17 @@ def test_a_terminal_that_cannot_show_some_characters_gets_a_stand_in(tmp_path: P
     assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
     assert result.returncode == 0
     assert b"Starter: It makes sense that you feel ? because ?" in result.stdout
+
+
+def test_a_pause_step_says_how_long_and_which_breathing_after_its_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\npause: {breathing: calm}\n"
+                           "steps:\n  - pause: {length: 2m, message: Rest}\n")
+    code, out, _ = rehearse([str(path)], ["", ""], monkeypatch, capsys)
+    assert code == 0
+    assert ("Round 1 of 1, step 1 of 1: pause. For both of you.\n"
+            "Rest\n"
+            "Length 2m; breathing: calm. You may end it early together.\n"
+            "(Rehearsal: the clock moves on 2m; a real session waits here.)\n"
+            "Partner A, press Enter when you are ready.") in out
