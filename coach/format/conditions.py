@@ -101,6 +101,22 @@ class Condition:
     def variables(self) -> Iterator[Var]:
         yield from _variables(self.tree)
 
+    def word_like(self) -> Iterator[Var]:
+        """Variables compared for (in)equality with another variable: ``answer == yes``,
+        where ``yes`` may be a word that was meant to be in quotes."""
+        stack: list[Node] = [self.tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Compare):
+                pair = isinstance(node.left, Var) and isinstance(node.right, Var)
+                if pair and node.op in ("==", "!="):
+                    yield node.left  # type: ignore[misc]
+                    yield node.right  # type: ignore[misc]
+            elif isinstance(node, Not):
+                stack.append(node.operand)
+            else:
+                stack.extend((node.left, node.right))
+
     def evaluate(self, lookup: Callable[[str], object]) -> bool:
         """``lookup(name)`` returns the variable's value, or None when it is not set."""
         return _evaluate(self.tree, lookup)

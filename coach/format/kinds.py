@@ -49,6 +49,8 @@ class Context:
     condition_vars: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
     #: variables something in the file sets
     sets: set[str] = dataclasses.field(default_factory=set)
+    #: where a condition compares two variables (``answer == yes``): perhaps a word
+    word_like: set[Mark] = dataclasses.field(default_factory=set)
     #: goto targets, and where
     gotos: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
     #: when set, placeholders outside this set are refused where they stand
@@ -348,6 +350,12 @@ class StepRef(Identifier):
     """A goto target; whether it exists is checked once all steps are read."""
 
     def read(self, node: Node, ctx: Context, name: str) -> Any:
+        if not isinstance(node, ScalarNode) or plain_value_or_text(node) is None:
+            return ctx.error(
+                node,
+                f"{name} needs the id of a step (`{name}: STEP_ID`), not {kind_name(node)}",
+                "type",
+            )
         target = super().read(node, ctx, "step id")
         if target is not INVALID:
             ctx.gotos.append((target, mark(node)))
@@ -386,6 +394,7 @@ class ConditionKind(Kind):
             return ctx.error(where, f"the condition does not parse: {exc.message}", "condition")
         for var in condition.variables():
             ctx.condition_vars.append((var.name, offset_mark(scalar, var.offset, ctx)))
+        ctx.word_like.update(offset_mark(scalar, var.offset, ctx) for var in condition.word_like())
         return condition
 
     def schema(self) -> dict[str, Any]:

@@ -118,11 +118,10 @@ def _check_names(ctx: Context) -> None:
         return
     for name, where, lead in uses:
         if name not in known:
-            ctx.error(
-                where,
-                f"{lead} (vars, save_as or set){_close(name, known)}",
-                "unset-variable",
-            )
+            hint = _close(name, known)
+            if where in ctx.word_like:
+                hint += f'; to compare with the word {name}, put it in quotes: "{name}"'
+            ctx.error(where, f"{lead} (vars, save_as or set){hint}", "unset-variable")
 
 
 def _close(name: str, known: set[str]) -> str:

@@ -178,9 +178,12 @@ def _read_action_value(
 ) -> bool:
     action = cls.ACTION
     if cls is Swap:
-        if isinstance(node, ScalarNode) and plain_value_or_text(node) is True:
+        value = plain_value_or_text(node) if isinstance(node, ScalarNode) else None
+        if value is True:
             return True
-        ctx.error(node, f"swap takes true (`swap: true`), not {kind_name(node)}", "type")
+        shown = f'"{node.value}"' if isinstance(value, str) else kind_name(node)
+        hint = " (only true and false are booleans)" if isinstance(value, str) else ""
+        ctx.error(node, f"swap takes true (`swap: true`), not {shown}{hint}", "type")
         return False
     if cls is Goto:
         target = StepRef().read(node, ctx, "goto")
@@ -191,8 +194,13 @@ def _read_action_value(
         value = plain_value_or_text(node) if isinstance(node, ScalarNode) else ...
         if value is True or value is None:
             return True
-        if value is False:
-            ctx.error(node, "end takes true or a closing text (`end: true`), not false", "type")
+        if value is False or (value is ... and not unquoted_placeholder(node)):
+            ctx.error(
+                node,
+                "end takes true or a closing text (`end: true` or `end: Thank you both.`), "
+                f"not {kind_name(node)}",
+                "type",
+            )
             return False
         text = Text().read(node, ctx, "end")
         if text is INVALID:

@@ -110,15 +110,29 @@ def decode(data: bytes, rep: Reporter) -> str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
         rep.add(
             1,
             1,
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8",
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
+            f"column {column}{_guess_encoding(data)}); save it as UTF-8",
             "not-utf8",
         )
         return None
     return text.removeprefix("\ufeff")
+
+
+def _guess_encoding(data: bytes) -> str:
+    """ ", which looks like UTF-16" or ", which looks like Windows-1252", when it does."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:64]:
+        return ", which looks like UTF-16"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return ", which looks like Windows-1252"
 
 
 def compose(text: str, rep: Reporter) -> Document | None:

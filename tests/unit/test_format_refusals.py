@@ -355,7 +355,8 @@ def _nth(text: str, value: str) -> int:
         ("- rate: Calm?\n  who: a", "a\n", ['"who" must be one of both, speaker, listener']),
         ("- review:\n    which: some", "some", ['"which" must be one of due, open, all']),
         ("- swap: false", "false", ["swap takes true"]),
-        ("- swap: yes", "yes", ["swap takes true"]),
+        ("- swap: yes", "yes", ["swap takes true", '"yes"', "only true and false"]),
+        ("- say: hi\n- end:\n    text: Bye", "text", ["end takes true or a closing text"]),
         ("- say: [a, b]", "[a, b]", ['"say" takes text', "not a list"]),
         ("- ask: Who?\n  options: Yes", "Yes", ['"options" must be a list']),
         ("- ask: Pick\n  options: [Yes, Yes]", "Yes]", ['"Yes" appears twice']),
@@ -517,6 +518,26 @@ def test_unset_condition_variable_points_at_the_variable() -> None:
     assert (problem.line, problem.column) == at(text, "calm")
     assert '"calm"' in problem.message and "sets" in problem.message
     assert problem.rule == "unset-variable"
+
+
+def test_goto_with_nothing_says_it_needs_a_step_id() -> None:
+    text = exercise_text("- say: hi\n- goto:")
+    problem = only_error(load(text))
+    assert problem.line == at(text, "goto:")[0]
+    assert "goto needs the id of a step (`goto: STEP_ID`), not nothing" in problem.message
+
+
+def test_unset_word_compared_with_a_variable_says_to_quote_it() -> None:
+    text = exercise_text("- ask: Go on?\n  options: [yes, no]\n  save_as: answer\n"
+                         "- say: ok\n  when: answer == yes and calm > 1", head="vars: {calm: 2}")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "yes and")
+    assert 'put it in quotes: "yes"' in problem.message
+
+
+def test_unset_variable_compared_with_a_number_gets_no_quote_hint() -> None:
+    text = exercise_text("- say: ok\n  when: calm > 1")
+    assert "quotes" not in only_error(load(text)).message
 
 
 def test_condition_variable_set_by_an_option_is_fine() -> None:
@@ -805,6 +826,20 @@ def test_bytes_that_are_not_utf8_are_refused_at_1_1(data: bytes, tmp_path: Path)
         assert (problem.line, problem.column) == (1, 1)
         assert "UTF-8" in problem.message
         assert problem.rule == "not-utf8"
+
+
+def test_not_utf8_says_on_which_line_the_byte_is() -> None:
+    data = "title: T\nsummary: Caf\u00e9 \u201cquoted\u201d\nsteps:\n  - say: hi\n".encode("cp1252")
+    problem = only_error(load_text(data))
+    assert (problem.line, problem.column) == (1, 1)  # the spec: a whole-file problem
+    assert "line 2, column 13" in problem.message
+    assert "Windows-1252" in problem.message
+
+
+def test_not_utf8_column_counts_characters_not_bytes() -> None:
+    data = "title: T\nsummary: \u00e9\u00e9 x\n".encode() + b"\xff\n"
+    problem = only_error(load_text(data + b"steps:\n  - say: hi\n"))
+    assert "line 3, column 1" in problem.message
 
 
 def test_utf8_with_a_byte_order_mark_loads() -> None:
