@@ -330,11 +330,14 @@ class Rehearsal:
         words = [f"{n}. {w}" for n, w in enumerate(view.vocabulary, 1)]
         for start in range(0, len(words), WORDS_PER_LINE):
             self.say("; ".join(words[start : start + WORDS_PER_LINE]))
+        count = view.max_choices or 1
+        how = ("one word or its number" if count == 1
+               else f"up to {count} words or numbers, separated by commas")
         if view.stage == "confirm":
             self.say(f"The guess: {join_words(view.guess)}. Press Enter to keep it, or type "
-                     f"up to {view.max_choices} words or numbers, separated by commas.")
+                     f"{how}.")
         else:
-            self.say(f"Type up to {view.max_choices} words or numbers, separated by commas.")
+            self.say(f"Type {how}.")
 
     # --- reading an answer --------------------------------------------------------------
 

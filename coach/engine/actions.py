@@ -234,7 +234,8 @@ class NameEmotionHandler(Handler):
         if not picked:
             raise AnswerError("pick at least one word")
         if len(picked) > step.max:
-            raise AnswerError(f"pick at most {step.max} words")
+            raise AnswerError("pick one word only" if step.max == 1
+                              else f"pick at most {step.max} words")
         return picked
 
     def answer(self, s: Session, step: NameEmotion, answer: Answer) -> Move:

@@ -148,7 +148,8 @@ def test_an_invalid_answer_prints_why_and_asks_again(
     assert "Not accepted: pick a whole number from 1 to 5." in out
     assert 'Not accepted: "many" is not a whole number.' in out
     assert "Not accepted: type a number from 1 to 2." in out
-    assert "Not accepted: pick at most 1 words." in out
+    assert "Not accepted: pick one word only." in out
+    assert "Type one word or its number." in out and "1 words" not in out
     assert "Not accepted: there is no word number 9." in out
     assert out.count("Try again.") == 6
     assert "  Partner A: blue" in out
