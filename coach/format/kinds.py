@@ -94,7 +94,10 @@ def offset_mark(node: ScalarNode, offset: int, ctx: Context) -> Mark:
     line, column = mark(node)
     style = node.style or ""
     if node.start_mark.line == node.end_mark.line and style in ("", "'", '"'):
-        return line, column + offset + (1 if style else 0)
+        raw = ctx.lines[line - 1] if line <= len(ctx.lines) else ""
+        escaped = (style == '"' and "\\" in raw) or (style == "'" and "''" in raw)
+        found = _nonspace_mark(node, offset, ctx) if escaped else None
+        return found or (line, column + offset + (1 if style else 0))
     if style == "|":
         # a literal block: value lines map one to one onto the source lines below the key
         before = node.value[:offset]
@@ -104,7 +107,40 @@ def offset_mark(node: ScalarNode, offset: int, ctx: Context) -> Mark:
             source = ctx.lines[index]
             indent = len(source) - len(source.lstrip(" "))
             return index + 1, indent + len(before) - (before.rfind("\n") + 1) + 1
-    return line, column
+    return _nonspace_mark(node, offset, ctx) or (line, column)
+
+
+def _nonspace_mark(node: ScalarNode, offset: int, ctx: Context) -> Mark | None:
+    """Where character ``offset`` stands in a folded, quoted or plain scalar over several lines.
+
+    Folding only turns line breaks and indentation into spaces (or nothing), so the
+    value's other characters appear in the source in the same order: count them.
+    """
+    wanted = sum(1 for ch in node.value[:offset] if not ch.isspace())
+    row, first = node.start_mark.line, node.start_mark.column
+    if node.style in (">", "|"):
+        row, first = row + 1, 0  # the block starts below its header (">", "|-", ...)
+    elif node.style in ("'", '"'):
+        first += 1  # after the opening quote
+    while row <= node.end_mark.line and row < len(ctx.lines):
+        source = ctx.lines[row]
+        col = first
+        while col < len(source):
+            char, width = source[col], 1
+            if node.style == '"' and char == "\\":
+                # an escape: \t, \n and the like stand for space; \x.., \u.... for one character
+                code = source[col + 1 : col + 2]
+                width = 2 + {"x": 2, "u": 4, "U": 8}.get(code, 0)
+                char = " " if code in ("", "t", "n", "r", " ", "_", "N", "L", "P") else code
+            elif node.style == "'" and source.startswith("''", col):
+                width = 2
+            if not char.isspace():
+                if wanted == 0:
+                    return row + 1, col + 1
+                wanted -= 1
+            col += width
+        row, first = row + 1, 0
+    return None
 
 
 class Kind:

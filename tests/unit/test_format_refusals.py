@@ -468,6 +468,28 @@ def test_unset_placeholder_in_a_literal_block_points_at_its_line() -> None:
     assert (problem.line, problem.column) == at(text, "{missing}")
 
 
+@pytest.mark.parametrize(
+    "step",
+    [
+        "- say: >\n    Folded text,\n    then {missing} here.",
+        "- say: Plain text\n    that goes on with {missing}",
+        '- say: "Quoted text\n    that goes on: {missing}"',
+        '- say: "A \\"quoted\\" word, {missing}"',
+        "- say: 'it''s {missing}'",
+    ],
+)
+def test_unset_placeholder_in_folded_or_quoted_text_points_at_it(step: str) -> None:
+    text = exercise_text(step)
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "{missing}")
+
+
+def test_unset_condition_variable_on_a_folded_line_points_at_it() -> None:
+    text = exercise_text("- say: hi\n  when: >-\n    round == 1\n    and mood == 2")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "mood")
+
+
 def test_placeholder_set_later_in_the_file_is_fine() -> None:
     # "one that is not set yet when shown appears as written": not an error
     text = exercise_text("- say: 'Earlier: {feeling}'\n- ask: How?\n  save_as: feeling")
