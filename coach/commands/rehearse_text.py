@@ -122,6 +122,9 @@ class Rehearsal:
         exercise = session.exercise
         rounds = f", {exercise.rounds} rounds" if exercise.rounds > 1 else ""
         self.say(f"Rehearsing: {exercise.title} ({exercise.id}){rounds}.")
+        if exercise.description.strip():  # the spec: shown before the start
+            self.say(plain(Rendered.plain(exercise.description)))
+            self.say()
         view = session.view()
         self.say(f"Partner a is {view.name('a')}; partner b is {view.name('b')}.")
         self.say(HELP)

@@ -457,3 +457,14 @@ def test_a_pause_step_says_how_long_and_which_breathing_after_its_heading(
             "Length 2m; breathing: calm. You may end it early together.\n"
             "(Rehearsal: the clock moves on 2m; a real session waits here.)\n"
             "Partner A, press Enter when you are ready.") in out
+
+
+def test_the_description_is_shown_before_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\n"
+                           "description: |\n  Pick something **small**.\n\n  Take your time.\n"
+                           "steps:\n  - say: x\n")
+    code, out, _ = rehearse([str(path)], [""], monkeypatch, capsys)
+    assert code == 0
+    assert "Rehearsing: T (walk).\nPick something small.\n\nTake your time.\n\nPartner a" in out
