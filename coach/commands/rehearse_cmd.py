@@ -108,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
         session,
         lines=input_lines(sys.stdin),
         out=sys.stdout,
-        clock=clock,
         echo=not _is_tty(sys.stdin),
         sleep=time.sleep if args.real_time else None,
     )

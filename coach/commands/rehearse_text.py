@@ -32,7 +32,6 @@ from coach.engine import (
 )
 from coach.engine.actions import format_seconds
 from coach.engine.answers import OUTCOMES, PARTNERS, VERDICTS, Partner
-from coach.engine.clock import Clock
 from coach.engine.text import join_words
 
 HELP = (
@@ -84,14 +83,12 @@ class Rehearsal:
         session: Session,
         lines: Iterable[str],
         out: TextIO,
-        clock: Clock,
         echo: bool = False,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.session = session
         self.lines: Iterator[str] = iter(lines)
         self.out = out
-        self.clock = clock
         self.echo = echo
         #: with --real-time: how to wait out a pause that cannot be cut short
         self.sleep = sleep
@@ -188,7 +185,7 @@ class Rehearsal:
             elif word in ("pause", "break"):
                 who, _, reason = rest.strip().partition(" ")
                 partner = self.partner(who, view)
-                self.session.take_break(partner, reason)  # type: ignore[arg-type]
+                self.session.take_break(partner, reason)
             elif word == "help":
                 self.say(HELP)
             else:
@@ -196,9 +193,9 @@ class Rehearsal:
         except (Unparsed, AnswerError) as exc:
             self.say(f"Not accepted: {exc}.")
 
-    def partner(self, word: str, view: View) -> str:
+    def partner(self, word: str, view: View) -> Partner:
         names = {name.casefold(): key for key, name in view.names}
-        if word in ("a", "b"):
+        if word in PARTNERS:
             return word
         if word.casefold() in names:
             return names[word.casefold()]
@@ -277,10 +274,11 @@ class Rehearsal:
         """Pauses are not waited out in a rehearsal: the fake clock moves past them."""
         if view.remaining is None or view.remaining <= 0:
             return
-        if isinstance(self.clock, FakeClock):
+        clock = self.session.clock
+        if isinstance(clock, FakeClock):
             self.say(f"(Rehearsal: the clock moves on {format_seconds(view.remaining)}; "
                      "a real session waits here.)")
-            self.clock.advance(view.remaining)
+            clock.advance(view.remaining)
         elif self.sleep is not None and view.phase == "step" and not view.skippable:
             self.say(f"Waiting {format_seconds(view.remaining)} for the pause to end.")
             self.sleep(view.remaining)

@@ -270,7 +270,7 @@ def test_real_time_waits_out_a_pause_that_cannot_be_cut_short() -> None:
         clock.advance(seconds)
 
     out = io.StringIO()
-    code = Rehearsal(session, ["", "", ""], out, clock, echo=True, sleep=sleep).run()
+    code = Rehearsal(session, ["", "", ""], out, echo=True, sleep=sleep).run()
     assert code == 0 and slept == [90]
     assert "Waiting 1m30s for the pause to end." in out.getvalue()
 
