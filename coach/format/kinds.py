@@ -85,6 +85,11 @@ def file_keys(cls: type) -> tuple[dataclasses.Field[Any], ...]:
 
 
 def suggest(word: str, known: list[str]) -> str:
+    if word == "<<":
+        return (
+            ': merge keys are YAML 1.1, not part of YAML 1.2; write the keys out, '
+            "or put an alias (*name) on a whole step or value"
+        )
     match = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     return f'; did you mean "{match[0]}"?' if match else f"; known keys: {', '.join(known)}"
 

@@ -212,6 +212,19 @@ def test_unknown_key_in_an_option_suggests() -> None:
     assert 'did you mean "goto"?' in problem.message
 
 
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "- share: go\n- &r\n  reflect: back\n- <<: *r\n  when: round == 1",
+        "- &r\n  share: go\n- share:\n    <<: *r",
+    ],
+)
+def test_merge_key_is_refused_with_a_word_on_yaml_1_2(steps: str) -> None:
+    text = exercise_text(steps)
+    problem = error_at(load(text), *at(text, "<<"))
+    assert 'unknown key "<<"' in problem.message and "YAML 1.2" in problem.message
+
+
 def test_unknown_common_key_in_a_step_suggests() -> None:
     text = exercise_text("- say: hi\n  time_limt: 5m")
     problem = only_error(load(text))
