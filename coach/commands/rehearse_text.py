@@ -265,6 +265,8 @@ class Rehearsal:
             other = view.name("b" if view.actor == "a" else "a")
             if view.answered:
                 return f"For {view.actor_name} now; {other} has answered."
+            if view.action == "commit":  # commitments are made to each other, openly
+                return f"For {view.actor_name} now, then {other}."
             return (f"For {view.actor_name} now, then {other}; "
                     "neither sees the other's answer.")
         role = ", who holds the floor" if view.actor == view.speaker else ""

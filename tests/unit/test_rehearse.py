@@ -311,6 +311,8 @@ def test_review_in_rehearse(
     assert code == 0
     # nothing due: it says so, before the next step, and needs no line of input
     assert "\n\nNothing is due for review today.\n\nRound 1 of 1, step 2" in out
+    # a commitment is made openly, unlike a rating
+    assert "step 2 of 3: commit. For Partner A now, then Partner B.\n" in out
     assert out.count("Not accepted") == 1
     assert 'Commitment 1 of 2, by Partner A: "call"' in out
     assert 'Not accepted: "late" is not one of the outcomes' in out
