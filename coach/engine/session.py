@@ -433,8 +433,9 @@ class Session:
             if passed > MAX_STEPS_WITHOUT_ANSWER:
                 self._end("stuck", None, error=(
                     f"stopped after {MAX_STEPS_WITHOUT_ANSWER:,} steps in a row without an "
-                    f"answer (last at step {st.index + 1}): the exercise's goto and when "
-                    "conditions make a loop that nobody answers"))
+                    f"answer (last at step {st.index + 1}): the exercise goes round a goto "
+                    "loop whose steps that wait are all skipped (by a false when, or a "
+                    "review with nothing due)"))
                 return
             step = steps[st.index]
             if step.when is not None and not step.when.evaluate(self.value):

@@ -329,6 +329,15 @@ def test_a_stuck_exercise_exits_1(
     assert code == 1 and "1,000 steps in a row without an answer" in err
 
 
+def test_a_goto_loop_round_an_empty_review_stops_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                           "  - id: r\n    review: Look back\n  - goto: r\n")
+    code, _, err = rehearse([str(path)], [], monkeypatch, capsys)
+    assert code == 1 and "a review with nothing due" in err
+
+
 def test_plain_output_for_screen_readers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
