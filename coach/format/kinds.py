@@ -87,7 +87,7 @@ def file_keys(cls: type) -> tuple[dataclasses.Field[Any], ...]:
 def suggest(word: str, known: list[str]) -> str:
     if word == "<<":
         return (
-            ': merge keys are YAML 1.1, not part of YAML 1.2; write the keys out, '
+            ": merge keys are YAML 1.1, not part of YAML 1.2; write the keys out, "
             "or put an alias (*name) on a whole step or value"
         )
     match = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
@@ -99,10 +99,13 @@ def offset_mark(node: ScalarNode, offset: int, ctx: Context) -> Mark:
     line, column = mark(node)
     style = node.style or ""
     if node.start_mark.line == node.end_mark.line and style in ("", "'", '"'):
-        raw = ctx.lines[line - 1] if line <= len(ctx.lines) else ""
-        escaped = (style == '"' and "\\" in raw) or (style == "'" and "''" in raw)
-        found = _nonspace_mark(node, offset, ctx) if escaped else None
-        return found or (line, column + offset + (1 if style else 0))
+        if style:
+            raw = ctx.lines[line - 1] if line <= len(ctx.lines) else ""
+            if ("\\" if style == '"' else "''") in raw:  # escapes: count characters
+                found = _nonspace_mark(node, offset, ctx)
+                if found is not None:
+                    return found
+        return line, column + offset + (1 if style else 0)
     if style == "|":
         # a literal block: value lines map one to one onto the source lines below the key
         before = node.value[:offset]
@@ -698,8 +701,10 @@ class Options(Kind):
         labels: dict[str, int] = {}
         ok = True
         for child in node.value:
-            if unquoted_placeholder(child) and not any(
-                k.value in ("label", "goto", "set") for k, _ in child.value
+            if (
+                isinstance(child, MappingNode)
+                and unquoted_placeholder(child)
+                and not any(k.value in ("label", "goto", "set") for k, _ in child.value)
             ):
                 ctx.error(child, unquoted_placeholder_message(child), "unquoted-placeholder")
                 ok = False

@@ -219,7 +219,11 @@ def _read_action_value(
         return True
     if isinstance(node, MappingNode):
         own = _by_name(action_fields(cls))
-        if unquoted_placeholder(node) and not any(k.value in own for k, _ in node.value):
+        if (
+            node.flow_style
+            and unquoted_placeholder(node)
+            and not any(k.value in own for k, _ in node.value)
+        ):
             ctx.error(node, unquoted_placeholder_message(node), "unquoted-placeholder")
             return False
         ok = True
@@ -261,10 +265,11 @@ def _check_step(step: Step, node: MappingNode, ctx: Context) -> bool:
     ok = True
     if isinstance(step, Rate):
         low, high = step.scale
-        labels_node = _field_node(node, "rate", "labels")
+        outside = [number for number in step.labels if not low <= number <= high]
+        labels_node = _field_node(node, "rate", "labels") if outside else None
         for key_node, _ in labels_node.value if isinstance(labels_node, MappingNode) else ():
             number = label_number(key_node)
-            if number is not None and not low <= number <= high:
+            if number in outside:
                 ctx.error(
                     key_node,
                     f"the label for {number} is outside the scale {low} to {high}",
