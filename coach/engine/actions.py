@@ -315,7 +315,10 @@ class AskHandler(TurnsHandler):
             ):
                 raise AnswerError(f"choose one of the {count} options")
             option = step.options[answer.index]
-            value: str = s.render(option.label).text
+            # an option written as a plain number saves that number (see Option.number)
+            value: str | int | float = (
+                option.number if option.number is not None else s.render(option.label).text
+            )
         else:
             assert isinstance(answer, FreeText)
             value = check_text(answer.text, "an answer")

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable
 
 from coach.format.kinds import Context
-from coach.format.model import Ask, End, Goto, NameEmotion, Reflect, Share, Step, Validate
+from coach.format.model import Ask, End, Goto, NameEmotion, Reflect, Review, Share, Step, Validate
 
 #: successor index meaning "the end of the round"
 ROUND_END = -1
@@ -35,7 +35,7 @@ def successors(steps: tuple[Step, ...], index: int, ids: dict[str, int]) -> list
 def check_flow(steps: tuple[Step, ...], ctx: Context) -> None:
     ids = {step.id: step.index for step in steps if step.id is not None}
     graph = {step.index: successors(steps, step.index, ids) for step in steps}
-    _check_loops(steps, graph, ctx)
+    _check_loops(steps, ctx)
     reachable = _reach(graph)
     for step in steps:
         if step.index not in reachable:
@@ -104,9 +104,31 @@ def _warn_before(
                 queue.append(state)
 
 
-def _check_loops(steps: tuple[Step, ...], graph: dict[int, list[int]], ctx: Context) -> None:
-    """A cycle made only of steps that need no answer (goto, swap, end) would spin forever."""
-    passive = {s.index for s in steps if not s.WAITS}
+def _spin_successors(steps: tuple[Step, ...], index: int, ids: dict[str, int]) -> list[int] | None:
+    """Where the flow can go from ``steps[index]`` while nobody answers; None if it always waits.
+
+    While nobody answers, no variable changes, so a loop that can be entered
+    this way goes round for ever. A step with a `when` may be skipped, a
+    review with nothing due passes by itself, and a goto with a `when` may
+    jump or not.
+    """
+    step = steps[index]
+    after = [index + 1] if index + 1 < len(steps) else []
+    if isinstance(step, Goto):
+        return [ids[step.target], *after] if step.when is not None else [ids[step.target]]
+    if isinstance(step, End):
+        return after if step.when is not None else []
+    if not step.WAITS or step.when is not None or isinstance(step, Review):
+        return after
+    return None
+
+
+def _check_loops(steps: tuple[Step, ...], ctx: Context) -> None:
+    """Refuse a loop that can go round without anyone answering (``id: x`` then ``goto: x``)."""
+    ids = {step.id: step.index for step in steps if step.id is not None}
+    graph = {
+        i: nxt for i in range(len(steps)) if (nxt := _spin_successors(steps, i, ids)) is not None
+    }
     state: dict[int, int] = {}  # 1 on the current path, 2 done
     reported: set[frozenset[int]] = set()
 
@@ -117,24 +139,13 @@ def _check_loops(steps: tuple[Step, ...], graph: dict[int, list[int]], ctx: Cont
         while stack:
             node, children = stack[-1]
             for nxt in children:
-                if nxt == ROUND_END or nxt not in passive:
+                if nxt not in graph:
                     continue
                 if state.get(nxt) == 1:
                     loop = path[path.index(nxt) :]
-                    key = frozenset(loop)
-                    if key not in reported:
-                        reported.add(key)
-                        step = steps[node]
-                        numbers = ", ".join(str(i + 1) for i in sorted(loop))
-                        which = (
-                            f"steps {numbers} make" if len(loop) > 1 else f"step {numbers} makes"
-                        )
-                        ctx.rep.error_at(
-                            (step.line, step.column),
-                            f"{which} a loop that goes round without anyone "
-                            "answering; put a step that waits for the partners inside it",
-                            "no-answer-loop",
-                        )
+                    if frozenset(loop) not in reported and not _guarded(steps, loop):
+                        reported.add(frozenset(loop))
+                        _report_loop(steps[node], [steps[i] for i in sorted(loop)], ctx)
                     continue
                 if nxt not in state:
                     state[nxt] = 1
@@ -146,6 +157,45 @@ def _check_loops(steps: tuple[Step, ...], graph: dict[int, list[int]], ctx: Cont
                 stack.pop()
                 path.pop()
 
-    for index in sorted(passive):
+    for index in sorted(graph):
         if index not in state:
             visit(index)
+
+
+def _guarded(steps: tuple[Step, ...], loop: list[int]) -> bool:
+    """True when a goto in the loop jumps only under the same `when` as a step that waits in it.
+
+    The idiom `- say: … / when: c` … `- goto: x / when: c`: whenever the goto
+    jumps, the say is shown, so the loop always waits for an answer.
+    """
+    waits = {
+        _words(s.when.source)
+        for i in loop
+        if (s := steps[i]).WAITS and s.when is not None and not isinstance(s, Review)
+    }
+    return any(
+        isinstance(s, Goto) and s.when is not None and _words(s.when.source) in waits
+        for i in loop
+        if (s := steps[i])
+    )
+
+
+def _words(source: str) -> str:
+    return " ".join(source.split())
+
+
+def _report_loop(closing: Step, loop: list[Step], ctx: Context) -> None:
+    numbers = ", ".join(str(step.index + 1) for step in loop)
+    which = f"steps {numbers} make" if len(loop) > 1 else f"step {numbers} makes"
+    why = []
+    if any(step.WAITS and step.when is not None for step in loop):
+        why.append("a step with a when may be skipped")
+    if any(isinstance(step, Review) for step in loop):
+        why.append("a review with nothing due passes by itself")
+    because = f" ({'; '.join(why)})" if why else ""
+    ctx.rep.error_at(
+        (closing.line, closing.column),
+        f"{which} a loop that can go round without anyone answering{because}; "
+        "put a step inside it that always waits for the partners",
+        "no-answer-loop",
+    )

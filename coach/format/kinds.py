@@ -689,6 +689,17 @@ def refuse_unknown(ctx: Context, key_node: ScalarNode, what: str, known: list[st
     return False
 
 
+def _label_node(option: Node) -> Node | None:
+    if isinstance(option, MappingNode):
+        return next((v for k, v in option.value if k.value == "label"), None)
+    return option
+
+
+def _plain_number(node: Node | None) -> int | float | None:
+    value = plain_value_or_text(node) if isinstance(node, ScalarNode) else None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 class Options(Kind):
     """An ask's options: each a label, or a mapping {label, goto, set}."""
 
@@ -717,6 +728,9 @@ class Options(Kind):
             if option is INVALID:
                 ok = False
                 continue
+            number = _plain_number(_label_node(child))
+            if number is not None:
+                option = dataclasses.replace(option, number=number)
             source = option.label.source
             if source in labels:
                 ctx.error(

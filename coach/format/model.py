@@ -44,6 +44,10 @@ class Option:
         k.Assignments(), "Variables to set when chosen: a mapping of name to text or number.", EMPTY
     )
 
+    #: the label as a number when it is written as a plain YAML number (`- 3`): the answer
+    #: is then saved as that number, so `when: times >= 2` compares numbers
+    number: int | float | None = None
+
     MAIN: ClassVar[str] = "label"
 
 

@@ -267,6 +267,24 @@ def test_ask_with_options_saves_the_label_and_applies_set() -> None:
     assert run.vars() == {"answer": "Not yet", "mood": "low", "level": 2}
 
 
+def test_an_option_written_as_a_number_saves_a_number_and_a_quoted_one_text() -> None:
+    # `when: times >= 2` must compare numbers when the author wrote numbers
+    source = """
+        - ask: {question: How many times?, options: [1, 2, "3"], save_as: times}
+        - say: more than once
+          when: times >= 2
+        - say: "three, as text"
+          when: times == "3"
+        - say: end
+    """
+    run = Run(exercise(source))
+    assert run.answer(Choice(1)).text.text == "more than once"
+    assert run.vars()["times"] == 2
+    run = Run(exercise(source))
+    assert run.answer(Choice(2)).text.text == "three, as text"
+    assert run.vars()["times"] == "3"
+
+
 def test_ask_option_goto_jumps_and_the_other_option_falls_through() -> None:
     steps = """
         - ask: {question: Q, options: [{label: skip, goto: last}, stay]}

@@ -734,10 +734,39 @@ def test_loop_through_a_step_that_waits_is_fine() -> None:
     assert result.exercise is not None
 
 
-def test_loop_whose_only_waiting_step_may_be_skipped_is_fine() -> None:
-    # `when` may keep the step, so the loop can wait for an answer: not refused
+@pytest.mark.parametrize(
+    ("steps", "why"),
+    [
+        # once `again` is not "yes" the say is skipped and nothing changes `again` again
+        (
+            "- ask: Again?\n  save_as: again\n- id: top\n  say: hi\n  when: again == 'yes'\n"
+            "- goto: top",
+            "a step with a when may be skipped",
+        ),
+        # a review with nothing due passes by itself, so this spins once reviews are done
+        ("- say: hi\n- id: top\n  review: How did it go?\n- goto: top", "nothing due"),
+        # the same `when` on both does not help a review: shown, it may still pass by itself
+        (
+            "- say: hi\n- id: top\n  review: How did it go?\n  when: round == 1\n"
+            "- goto: top\n  when: round == 1",
+            "nothing due",
+        ),
+    ],
+)
+def test_loop_that_waits_only_sometimes_is_refused(steps: str, why: str) -> None:
+    result = load_steps(steps)
+    (loop,) = [p for p in result.errors if p.rule == "no-answer-loop"]
+    assert "without anyone answering" in loop.message and why in loop.message
+    text = exercise_text(steps)
+    assert (loop.line, loop.column) == at(text, "goto: top")  # the step that closes the loop
+
+
+def test_loop_guarded_by_the_same_when_as_its_waiting_step_is_fine() -> None:
+    # whenever the goto jumps, the say is shown: the loop always waits for an answer
     result = load_steps(
-        "- ask: Again?\n  save_as: again\n- id: top\n  say: hi\n  when: again == 'yes'\n- goto: top"
+        "- ask: Again?\n  save_as: again\n- id: top\n  say: hi\n  when: again == 'yes'\n"
+        "- ask: Again?\n  save_as: again\n  when: again == 'yes'\n"
+        "- goto: top\n  when: again == 'yes'"
     )
     assert result.errors == ()
 
