@@ -83,6 +83,15 @@ def _salvage_names(node: MappingNode, ctx: Context) -> None:
 
 def _read_step(node: Node, index: int, ctx: Context) -> Any:
     number = index + 1
+    if isinstance(node, ScalarNode) and node.value.strip() in STEP_TYPES:
+        action = node.value.strip()
+        example = "swap: true" if action == "swap" else f"{action}:"
+        return ctx.error(
+            node,
+            f'step {number} is only the word "{action}": a step is a mapping, so write '
+            f"`- {example}` (with a colon)",
+            "step-type",
+        )
     if not isinstance(node, MappingNode):
         return ctx.error(
             node,

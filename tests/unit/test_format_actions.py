@@ -666,6 +666,14 @@ def test_title_summary_and_description_take_no_placeholders() -> None:
     assert exercise.description == "a { b"
 
 
+@pytest.mark.parametrize(("word", "fix"), [("review", "- review:"), ("swap", "- swap: true")])
+def test_a_bare_action_name_as_a_step_says_to_add_the_colon(word: str, fix: str) -> None:
+    text = exercise_text(f"- say: hi\n- {word}")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, word)
+    assert f"`{fix}`" in problem.message and "colon" in problem.message
+
+
 def test_end_with_nothing_after_it_ends_without_a_closing_text() -> None:
     steps = steps_of("- say: Hello.\n- end:")
     assert isinstance(steps[1], End) and steps[1].text is None
