@@ -44,7 +44,8 @@ class Context:
     rep: Reporter
     lines: list[str]
     #: placeholders used in step text, and where
-    refs: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
+    #: (name, node, offset): the position is worked out only if the name turns out unset
+    refs: list[tuple[str, ScalarNode, int]] = dataclasses.field(default_factory=list)
     #: variables read by conditions, and where
     condition_vars: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
     #: variables something in the file sets
@@ -242,12 +243,12 @@ def read_template(node: ScalarNode, text: str, ctx: Context) -> Template | Any:
     except PlaceholderError as exc:
         return ctx.error(offset_mark(node, exc.offset, ctx), exc.message, "placeholder")
     for ref in template.refs:
-        where = offset_mark(node, ref.offset, ctx)
         if ctx.only_refs is not None and ref.name not in ctx.only_refs:
             allowed = ", ".join("{" + n + "}" for n in sorted(ctx.only_refs))
+            where = offset_mark(node, ref.offset, ctx)
             ctx.error(where, f"only {allowed} can be used here, not {{{ref.name}}}", "placeholder")
             return INVALID
-        ctx.refs.append((ref.name, where))
+        ctx.refs.append((ref.name, node, ref.offset))
     return template
 
 

@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode
 
 from coach.format import yamlread
 from coach.format.flow import check_flow
-from coach.format.kinds import Context, read_fields
+from coach.format.kinds import Context, offset_mark, read_fields
 from coach.format.model import Exercise, Reflect, Share
 from coach.format.names import BUILTIN_VARIABLES, ID_RE, id_from_filename
 from coach.format.problems import Problem, Reporter
@@ -107,8 +107,13 @@ def _check_names(ctx: Context) -> None:
             ctx.error(where, f'goto "{target}": no step has the id "{target}"{hint}', "goto-target")
     known = ctx.sets | BUILTIN_VARIABLES
     uses = [
-        (n, w, f'the placeholder {{{n}}} is never set: nothing in this file sets "{n}"')
-        for n, w in ctx.refs
+        (
+            n,
+            offset_mark(node, offset, ctx),
+            f'the placeholder {{{n}}} is never set: nothing in this file sets "{n}"',
+        )
+        for n, node, offset in ctx.refs
+        if n not in known
     ]
     uses += [
         (n, w, f'the condition reads "{n}", which nothing in this file sets')

@@ -131,8 +131,8 @@ def _read_step(node: Node, index: int, ctx: Context) -> Any:
     what = f"{action} step (step {number})"
     values: dict[str, Any] = {}
     ok = _read_action_value(cls, action_key, action_value, values, ctx)
-    own = _by_name(action_fields(cls))
-    common = _by_name(common_fields())
+    own = _own_fields(cls)
+    common = _common_by_name()
     for name, key_node, value_node in items:
         if name == action:
             continue
@@ -151,8 +151,8 @@ def _read_step(node: Node, index: int, ctx: Context) -> Any:
         ok = read_field(field, value_node, ctx, values) and ok
     if not ok:
         return INVALID
-    for name, field in own.items():
-        if _is_required(field) and name not in values:
+    for name in _required_names(cls):
+        if name not in values:
             return ctx.error(
                 action_key,
                 f"{what} needs its {name}: write `{action}: {name.upper()}`",
@@ -164,8 +164,19 @@ def _read_step(node: Node, index: int, ctx: Context) -> Any:
 
 
 @functools.cache
-def _by_name(fields: tuple[dataclasses.Field[Any], ...]) -> dict[str, dataclasses.Field[Any]]:
-    return {f.name: f for f in fields}
+def _required_names(cls: type[Step]) -> tuple[str, ...]:
+    return tuple(f.name for f in action_fields(cls) if _is_required(f))
+
+
+@functools.cache
+def _own_fields(cls: type[Step]) -> dict[str, dataclasses.Field[Any]]:
+    """The action's own fields by name (cached per class: looked up for every step)."""
+    return {f.name: f for f in action_fields(cls)}
+
+
+@functools.cache
+def _common_by_name() -> dict[str, dataclasses.Field[Any]]:
+    return {f.name: f for f in common_fields()}
 
 
 def _is_required(field: dataclasses.Field[Any]) -> bool:
@@ -227,7 +238,7 @@ def _read_action_value(
         values[cls.MAIN] = value
         return True
     if isinstance(node, MappingNode):
-        own = _by_name(action_fields(cls))
+        own = _own_fields(cls)
         if (
             node.flow_style
             and unquoted_placeholder(node)
@@ -238,7 +249,7 @@ def _read_action_value(
         ok = True
         for name, field_key, value_node in mapping_items(node, ctx.rep):
             field = own.get(name)
-            if field is None and name in _by_name(common_fields()):
+            if field is None and name in _common_by_name():
                 ctx.error(
                     field_key,
                     f'"{name}" belongs to the step, beside "{action}", not inside it',

@@ -43,10 +43,12 @@ _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?
 
 
 class _PlainResolver(BaseResolver):
-    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode and implicit[0]:
-            return PLAIN
-        return super().resolve(kind, value, implicit)
+    """Untagged nodes get a tag without any implicit rule (called once per node: kept short)."""
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool] | bool) -> str:
+        if kind is ScalarNode:
+            return PLAIN if implicit[0] else STR  # type: ignore[index]
+        return SEQ if kind is SequenceNode else MAP
 
 
 try:  # the C composer is several times faster; keep the pure one as a fallback
@@ -344,7 +346,13 @@ def plain_value(node: ScalarNode) -> object:
     return float(resolved) if node.tag == FLOAT else resolved
 
 
+#: the first characters a non-text plain scalar can start with
+_MAYBE_NOT_TEXT = frozenset("-+.0123456789~tfnN")
+
+
 def _resolve_plain(value: str) -> object:
+    if value[:1] not in _MAYBE_NOT_TEXT and value:  # most scalars are words: skip the patterns
+        return value
     if _NULL_RE.fullmatch(value):
         return None
     if _TRUE_RE.fullmatch(value):
