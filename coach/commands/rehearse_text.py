@@ -50,6 +50,11 @@ WHOLE = re.compile(r"[0-9]{1,18}")
 WHOLE_SIGNED = re.compile(r"[+-]?[0-9]{1,18}")
 
 
+#: words that keep the guessed emotions, or say a partner is ready, besides an empty line
+AGREE = frozenset({"yes", "y", "ok", "keep"})
+READY = AGREE | {"ready"}
+
+
 def plain(rendered: Rendered) -> str:
     """The text without Markdown's bold markers, which a screen reader would spell out.
 
@@ -135,8 +140,7 @@ class Rehearsal:
         except InputEnded:
             where = self.where(session.view())
             self.problem = (
-                f"the input ended before the exercise did ({where}); "
-                "give one line per answer"
+                f"the input ended before the exercise did ({where}); give one line per answer"
             )
             return 1
 
@@ -229,8 +233,10 @@ class Rehearsal:
             reason = f": {view.break_reason}" if view.break_reason else ""
             self.say(f"Break, taken by {by}{reason}.")
         else:
-            self.say(f"Round {view.round} of {view.rounds}, step {view.step_number} of "
-                     f"{view.step_count}: {view.action}. {self.for_whom(view)}")
+            self.say(
+                f"Round {view.round} of {view.rounds}, step {view.step_number} of "
+                f"{view.step_count}: {view.action}. {self.for_whom(view)}"
+            )
             if view.time_limit is not None and view.stage in (view.action, "reflect", "guess"):
                 self.say(f"Time limit: {format_seconds(view.time_limit)}.")
         text = plain(view.text)
@@ -245,8 +251,10 @@ class Rehearsal:
             self.say(f"Starter: {starter.text}")
         if view.offer_break:
             reason = OFFER_REASONS.get(view.offer_break, view.offer_break)
-            self.say(f"A break is offered because {reason}. Type /pause a or /pause b to "
-                     "take one, or answer to go on.")
+            self.say(
+                f"A break is offered because {reason}. Type /pause a or /pause b to "
+                "take one, or answer to go on."
+            )
         self.wait_out(view)
         self.instructions(view)
 
@@ -267,8 +275,7 @@ class Rehearsal:
                 return f"For {view.actor_name} now; {other} has answered."
             if view.action == "commit":  # commitments are made to each other, openly
                 return f"For {view.actor_name} now, then {other}."
-            return (f"For {view.actor_name} now, then {other}; "
-                    "neither sees the other's answer.")
+            return f"For {view.actor_name} now, then {other}; neither sees the other's answer."
         role = ", who holds the floor" if view.actor == view.speaker else ""
         return f"For {view.actor_name}{role}."
 
@@ -278,8 +285,10 @@ class Rehearsal:
             return
         clock = self.session.clock
         if isinstance(clock, FakeClock):
-            self.say(f"(Rehearsal: the clock moves on {format_seconds(view.remaining)}; "
-                     "a real session waits here.)")
+            self.say(
+                f"(Rehearsal: the clock moves on {format_seconds(view.remaining)}; "
+                "a real session waits here.)"
+            )
             clock.advance(view.remaining)
         elif self.sleep is not None and view.phase == "step" and not view.skippable:
             self.say(f"Waiting {format_seconds(view.remaining)} for the pause to end.")
@@ -322,8 +331,10 @@ class Rehearsal:
                     self.say(f'Commitment {position} of {count}, by {c.name}: "{c.text}"')
                 for number, outcome in enumerate(OUTCOMES, 1):
                     self.say(f"{number}. {outcome}")
-                self.say("Type a number or the word; a note may follow after a colon, "
-                         "as in: kept: we did it twice.")
+                self.say(
+                    "Type a number or the word; a note may follow after a colon, "
+                    "as in: kept: we did it twice."
+                )
 
     def next_ready(self, view: View) -> Partner:
         """Rehearse asks for readiness one partner at a time, a first."""
@@ -334,11 +345,16 @@ class Rehearsal:
         for start in range(0, len(words), WORDS_PER_LINE):
             self.say("; ".join(words[start : start + WORDS_PER_LINE]))
         count = view.max_choices or 1
-        how = ("one word or its number" if count == 1
-               else f"up to {count} words or numbers, separated by commas")
+        how = (
+            "one word or its number"
+            if count == 1
+            else f"up to {count} words or numbers, separated by commas"
+        )
         if view.stage == "confirm":
-            self.say(f"The guess: {join_words(view.guess)}. Press Enter to keep it, or type "
-                     f"{how}.")
+            self.say(
+                f"The guess: {join_words(view.guess)}. Press Enter (or type yes) to keep it, "
+                f"or type {how}."
+            )
         else:
             self.say(f"Type {how}.")
 
@@ -364,15 +380,19 @@ class Rehearsal:
                     raise Unparsed(f'"{text}" is not a whole number')
                 return Number(number)
             case "emotions":
-                if not text and view.stage == "confirm":
+                if view.stage == "confirm" and (
+                    not text or (text.casefold() in AGREE and text not in view.vocabulary)
+                ):
                     return Emotions(view.guess)
                 return Emotions(self.words(text, view.vocabulary))
             case "verdict":
-                index = self.pick(text, list(VERDICT_LABELS), "answer", extra={"more": 3})
+                index = self.pick(
+                    text, list(VERDICT_LABELS), "answer", extra={"more": 3, "y": 0, "n": 2}
+                )
                 return Fits(VERDICTS[index])
             case "ready":
-                if text:
-                    raise Unparsed("press Enter on an empty line when you are ready")
+                if text and text.casefold() not in READY:
+                    raise Unparsed('press Enter (or type "ready") when you are ready')
                 return Ready(self.next_ready(view))
             case "safe":
                 if text.casefold() in ("yes", "y"):

@@ -480,3 +480,19 @@ def test_the_description_is_shown_before_the_start(
     code, out, _ = rehearse([str(path)], [""], monkeypatch, capsys)
     assert code == 0
     assert "Rehearsing: T (walk).\nPick something small.\n\nTake your time.\n\nPartner a" in out
+
+
+def test_words_a_person_types_to_agree_or_be_ready_are_understood(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # piped answers written by people: "yes" keeps the guess, "ready" ends a break, "y" fits
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                           "  - share: Tell.\n  - reflect: Say it back.\n"
+                           "  - name_emotion: {vocabulary: [hurt, tired], max: 1}\n"
+                           "  - pause: 1m\n  - say: after\n")
+    lines = ["note", "echo", "y", "hurt", "yes", "ready", "READY", ""]
+    code, out, err = rehearse([str(path), "--a", "Ann", "--b", "Bo"], lines, monkeypatch, capsys)
+    assert code == 0, err
+    assert "Ann confirmed: hurt" in out
+    assert "Ann is ready." in out and "Bo is ready." in out
+    assert "Not accepted" not in out
