@@ -30,9 +30,8 @@ from coach.engine import (
     View,
     transcript_lines,
 )
-from coach.engine.actions import format_seconds
 from coach.engine.answers import OUTCOMES, PARTNERS, VERDICTS, Partner
-from coach.engine.text import join_words
+from coach.engine.text import format_seconds, join_words
 
 HELP = (
     "Commands: /undo takes back the last answer; /pause a or /pause b, then a reason, "

@@ -25,7 +25,7 @@ from coach.engine.answers import (
     Reviewed,
 )
 from coach.engine.errors import AnswerError
-from coach.engine.text import join_words
+from coach.engine.text import format_seconds, join_words
 from coach.engine.view import EMPTY, CommitmentView, Rendered
 from coach.format.model import (
     Ask,
@@ -485,11 +485,3 @@ HANDLERS: dict[type[Step], Handler] = {
     Review: ReviewHandler(),
 }
 
-
-def format_seconds(seconds: float) -> str:
-    """A short, readable length: 45s, 1m30s, 20m."""
-    whole = int(seconds + 0.999)  # round up: "0s left" while time remains would confuse
-    minutes, secs = divmod(whole, 60)
-    hours, minutes = divmod(minutes, 60)
-    out = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "")
-    return out + (f"{secs}s" if secs or not out else "")

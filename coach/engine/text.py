@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from coach.format.durations import format_duration
+
 
 def join_words(words: Sequence[str]) -> str:
     """["hurt"] -> "hurt"; ["hurt", "let down"] -> "hurt and let down";
@@ -35,3 +37,9 @@ def text_lookup(values: Callable[[str], object]) -> Lookup:
         return None if value is None else value_text(value)
 
     return lookup
+
+
+def format_seconds(seconds: float) -> str:
+    """A time left or taken, as a file writes durations: 45s, 1m30s, 20m."""
+    # round up ("0s left" while time remains would confuse), but not for float noise
+    return format_duration(int(seconds + 0.999))

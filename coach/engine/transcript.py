@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from coach.engine.actions import format_seconds
 from coach.engine.events import Event
-from coach.engine.text import join_words, value_text
+from coach.engine.text import format_seconds, join_words, value_text
 
 VERDICT_WORDS = {
     "yes": "yes, that fits",

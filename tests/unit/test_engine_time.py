@@ -104,3 +104,15 @@ def test_no_break_after_the_end() -> None:
     run.answer(Done())
     with pytest.raises(AnswerError, match="ended"):
         run.session.take_break("a")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0.0, "0s"), (0.4, "1s"), (45.0, "45s"), (89.2, "1m30s"), (1200.0, "20m"),
+     (30.0000000001, "30s"), (3661.0, "1h1m1s")],
+)
+def test_time_left_reads_as_a_duration_rounded_up(seconds: float, text: str) -> None:
+    from coach.engine.text import format_seconds
+
+    # rounded up, so a pause never says "0s left" while time remains; float noise is not a second
+    assert format_seconds(seconds) == text
