@@ -111,11 +111,3 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": answer.KIND}
     out.update({k: list(v) if isinstance(v, tuple) else v for k, v in vars(answer).items()})
     return out
-
-
-def answer_from_json(data: dict[str, Any]) -> Answer:
-    fields = dict(data)
-    cls = ANSWER_TYPES[fields.pop("kind")]
-    if cls is Emotions:
-        fields["words"] = tuple(fields["words"])
-    return cls(**fields)

@@ -12,7 +12,6 @@ import dataclasses
 import difflib
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import MISSING, dataclass
 from typing import Any
 
@@ -596,9 +595,8 @@ class Vocabulary(Kind):
 class Record(Kind):
     """A mapping read into a dataclass whose fields were declared with :func:`key`."""
 
-    def __init__(self, cls: type, where: str | None = None) -> None:
+    def __init__(self, cls: type) -> None:
         self.cls = cls
-        self.where = where
 
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, MappingNode):
@@ -607,7 +605,15 @@ class Record(Kind):
         return self.cls(**values) if ok else INVALID
 
     def schema(self) -> dict[str, Any]:
-        return object_schema(file_keys(self.cls), required=_required(self.cls))
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": {f.name: field_schema(f) for f in file_keys(self.cls)},
+            "additionalProperties": False,
+        }
+        required = _required(self.cls)
+        if required:
+            out["required"] = required
+        return out
 
 
 def _required(cls: type) -> list[str]:
@@ -624,34 +630,13 @@ def field_schema(f: dataclasses.Field[Any]) -> dict[str, Any]:
     return out
 
 
-def object_schema(
-    fields: tuple[dataclasses.Field[Any], ...],
-    required: list[str],
-    extra: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    properties = {f.name: field_schema(f) for f in fields}
-    properties.update(extra or {})
-    out: dict[str, Any] = {
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": False,
-    }
-    if required:
-        out["required"] = required
-    return out
-
-
 def read_fields(
     cls: type,
     node: MappingNode,
     ctx: Context,
     what: str,
-    extra: Callable[[str, ScalarNode, Node], bool] | None = None,
 ) -> tuple[dict[str, Any], bool]:
-    """Read ``node``'s keys into ``cls``'s fields; unknown keys are refused with a suggestion.
-
-    ``extra(key, key_node, value_node)`` may claim keys this class does not know.
-    """
+    """Read ``node``'s keys into ``cls``'s fields; unknown keys are refused with a suggestion."""
     known = {f.name: f for f in file_keys(cls)}
     values: dict[str, Any] = {}
     present: set[str] = set()
@@ -660,8 +645,6 @@ def read_fields(
         present.add(name)
         field = known.get(name)
         if field is None:
-            if extra is not None and extra(name, key_node, value_node):
-                continue
             ok = refuse_unknown(ctx, key_node, what, list(known))
             continue
         ok = read_field(field, value_node, ctx, values) and ok

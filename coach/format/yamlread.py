@@ -323,9 +323,6 @@ class _Refused(Exception):
 
 # --- reading values --------------------------------------------------------
 
-_MISSING = object()
-
-
 def plain_value(node: ScalarNode) -> object:
     """The value of a scalar as YAML 1.2 reads it: None, bool, int, float or str.
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import textwrap
-from collections.abc import Iterable
 
 from coach.engine import FakeClock, InMemoryLedger, Session, View
 from coach.engine.answers import Answer
@@ -68,9 +67,3 @@ class Run:
 
     def kinds(self) -> list[str]:
         return [e.kind for e in self.session.events]
-
-
-def walk(run: Run, answers: Iterable[Answer]) -> View:
-    for answer in answers:
-        run.session.answer(answer)
-    return run.view
