@@ -616,12 +616,13 @@ class Record(Kind):
         return out
 
 
+def is_required(field: dataclasses.Field[Any]) -> bool:
+    """A field with neither a default nor a default factory (`labels` has a factory)."""
+    return field.default is MISSING and field.default_factory is MISSING  # type: ignore[misc]
+
+
 def _required(cls: type) -> list[str]:
-    return [
-        f.name
-        for f in file_keys(cls)
-        if f.default is MISSING and f.default_factory is MISSING  # type: ignore[misc]
-    ]
+    return [f.name for f in file_keys(cls) if is_required(f)]
 
 
 def field_schema(f: dataclasses.Field[Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from coach.format.kinds import (
     Text,
     field_schema,
     file_keys,
+    is_required,
     label_number,
     plain_value_or_text,
     read_field,
@@ -102,21 +103,20 @@ def _read_step(node: Node, index: int, ctx: Context) -> Any:
     items = list(mapping_items(node, ctx.rep))
     actions = [(name, key_node, value) for name, key_node, value in items if name in STEP_TYPES]
     if not actions:
-        unknown = [name for name, _, _ in items if name not in _step_keys(None)]
+        common = list(_common_by_name())
+        unknown = [(name, key_node) for name, key_node, _ in items if name not in common]
         if not unknown:  # an unknown key already explains what is wrong
             ctx.error(
                 node,
                 f"step {number} has no action: give it one of {', '.join(ACTIONS)}",
                 "no-action",
             )
-        for name, key_node, _ in items:
-            if name not in _step_keys(None):
-                ctx.error(
-                    key_node,
-                    f'unknown key "{name}" in step {number}'
-                    + suggest(name, _step_keys(None) + ACTIONS),
-                    "unknown-key",
-                )
+        for name, key_node in unknown:
+            ctx.error(
+                key_node,
+                f'unknown key "{name}" in step {number}' + suggest(name, common + ACTIONS),
+                "unknown-key",
+            )
         return INVALID
     if len(actions) > 1:
         names = " and ".join(f'"{name}"' for name, _, _ in actions)
@@ -165,7 +165,7 @@ def _read_step(node: Node, index: int, ctx: Context) -> Any:
 
 @functools.cache
 def _required_names(cls: type[Step]) -> tuple[str, ...]:
-    return tuple(f.name for f in action_fields(cls) if _is_required(f))
+    return tuple(f.name for f in action_fields(cls) if is_required(f))
 
 
 @functools.cache
@@ -177,20 +177,6 @@ def _own_fields(cls: type[Step]) -> dict[str, dataclasses.Field[Any]]:
 @functools.cache
 def _common_by_name() -> dict[str, dataclasses.Field[Any]]:
     return {f.name: f for f in common_fields()}
-
-
-def _is_required(field: dataclasses.Field[Any]) -> bool:
-    """A field with neither a default nor a default factory (`labels` has a factory)."""
-    return (
-        field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING  # type: ignore[misc]
-    )
-
-
-def _step_keys(cls: type[Step] | None) -> list[str]:
-    keys = [f.name for f in common_fields()]
-    if cls is not None:
-        keys += [f.name for f in action_fields(cls)]
-    return keys
 
 
 def _read_action_value(
@@ -368,7 +354,7 @@ def step_schema(cls: type[Step]) -> dict[str, Any]:
         "required": [cls.ACTION],
         "additionalProperties": False,
     }
-    required = [f.name for f in action_fields(cls) if _is_required(f)]
+    required = list(_required_names(cls))
     if required and cls.MAIN in required:
         # the main field is given as the shorthand, inside the action or beside it
         action = cls.ACTION
