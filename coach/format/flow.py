@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 
 from coach.format.kinds import Context
 from coach.format.model import Ask, End, Goto, NameEmotion, Reflect, Review, Share, Step, Validate
@@ -35,7 +34,7 @@ def successors(steps: tuple[Step, ...], index: int, ids: dict[str, int]) -> list
 def check_flow(steps: tuple[Step, ...], ctx: Context) -> None:
     ids = {step.id: step.index for step in steps if step.id is not None}
     graph = {step.index: successors(steps, step.index, ids) for step in steps}
-    _check_loops(steps, ctx)
+    _check_loops(steps, ids, ctx)
     reachable = _reach(graph)
     for step in steps:
         if step.index not in reachable:
@@ -47,7 +46,7 @@ def check_flow(steps: tuple[Step, ...], ctx: Context) -> None:
     _warn_before(
         steps,
         graph,
-        lambda s: isinstance(s, Share),
+        Share,
         Reflect,
         ctx,
         "a reflect step comes before any share in its round: there is nothing to reflect yet",
@@ -56,7 +55,7 @@ def check_flow(steps: tuple[Step, ...], ctx: Context) -> None:
     _warn_before(
         steps,
         graph,
-        lambda s: isinstance(s, NameEmotion),
+        NameEmotion,
         Validate,
         ctx,
         "a validate step comes before any emotion was named (add a name_emotion step first)",
@@ -78,14 +77,14 @@ def _reach(graph: dict[int, list[int]]) -> set[int]:
 def _warn_before(
     steps: tuple[Step, ...],
     graph: dict[int, list[int]],
-    opens: Callable[[Step], bool],
+    opens: type[Step],
     kind: type[Step],
     ctx: Context,
     message: str,
     rule: str,
 ) -> None:
     """Warn at each ``kind`` step reachable along a path with no step that ``opens``."""
-    start = (0, opens(steps[0]))
+    start = (0, isinstance(steps[0], opens))
     seen = {start}
     queue = deque([start])
     warned: set[int] = set()
@@ -98,7 +97,7 @@ def _warn_before(
         for nxt in graph[index]:
             if nxt == ROUND_END:
                 continue
-            state = (nxt, opened or opens(steps[nxt]))
+            state = (nxt, opened or isinstance(steps[nxt], opens))
             if state not in seen:
                 seen.add(state)
                 queue.append(state)
@@ -123,9 +122,8 @@ def _spin_successors(steps: tuple[Step, ...], index: int, ids: dict[str, int]) -
     return None
 
 
-def _check_loops(steps: tuple[Step, ...], ctx: Context) -> None:
+def _check_loops(steps: tuple[Step, ...], ids: dict[str, int], ctx: Context) -> None:
     """Refuse a loop that can go round without anyone answering (``id: x`` then ``goto: x``)."""
-    ids = {step.id: step.index for step in steps if step.id is not None}
     graph = {
         i: nxt for i in range(len(steps)) if (nxt := _spin_successors(steps, i, ids)) is not None
     }
