@@ -269,7 +269,7 @@ class Session:
         if expects != answer.KIND:
             raise AnswerError(f"this step waits for {EXPECTS[str(expects)]}, "
                               f"not {EXPECTS[answer.KIND]}")
-        before = copy.deepcopy(st)
+        # one snapshot serves both a refused answer and a later undo
         undo_state = st.to_json(self.clock)
         events_before = len(self._events)
         self._ops = []
@@ -285,7 +285,7 @@ class Session:
                 self._step_answer(answer)
         except Exception:
             # a refused answer (or a bug) must leave no half-taken answer behind
-            self._rollback(before, events_before)
+            self._rollback(undo_state, events_before)
             raise
         if phase != "private_check":  # a private answer is never taken back
             seq = self._events[events_before].seq if len(self._events) > events_before else 0
@@ -294,11 +294,11 @@ class Session:
         self._ops = []
         return self.view()
 
-    def _rollback(self, before: State, events_before: int) -> None:
+    def _rollback(self, before: dict[str, Any], events_before: int) -> None:
         for op in reversed(self._ops):
             self._invert(op)
         self._ops = []
-        self.st = before
+        self.st = State.from_json(before, self.clock)
         del self._events[events_before:]
 
     def _step_answer(self, answer: Answer) -> None:
