@@ -298,7 +298,7 @@ class Rehearsal:
             case "done":
                 if view.notes == "required":
                     self.say("Type a note (needed here), then press Enter.")
-                elif view.notes in ("optional",):
+                elif view.notes == "optional":
                     self.say("Press Enter to go on, or type a note first.")
                 else:
                     self.say("Press Enter to go on.")
@@ -410,7 +410,8 @@ class Rehearsal:
     ) -> int:
         """An option's index from its number (1-based) or its words, ignoring case."""
         if not text:
-            raise Unparsed(f"type the number of an {what} or its words")
+            article = "an" if what[0] in "aeiou" else "a"
+            raise Unparsed(f"type the number of {article} {what} or its words")
         number = whole(text)
         if number is not None:
             if 1 <= number <= len(labels):

@@ -496,3 +496,15 @@ def test_words_a_person_types_to_agree_or_be_ready_are_understood(
     assert "Ann confirmed: hurt" in out
     assert "Ann is ready." in out and "Bo is ready." in out
     assert "Not accepted" not in out
+
+
+def test_an_empty_line_where_a_choice_is_needed_says_what_to_type(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nsteps:\n"
+                           "  - ask: {question: Pick, options: [red, blue]}\n")
+    code, out, _ = rehearse([str(path), "--a", "Ann"], ["", "Ann", "", "red"], monkeypatch,
+                            capsys)
+    assert code == 0
+    assert "Not accepted: type the number of a partner or its words." in out
+    assert "Not accepted: type the number of an option or its words." in out
