@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.cli import FAILED, OK, USAGE
+
+if TYPE_CHECKING:  # the format package is imported only once the command runs
+    from coach.format.problems import Problem
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +35,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from coach.format.loader import load_file
-    from coach.format.problems import Problem
     from coach.library import Entry, exercise_files, mark_duplicate_ids
 
     groups: list[list[Path]] = []
@@ -91,11 +94,8 @@ def summary(checked: int, errors: int, warnings: int) -> str:
     return f"{files}: {', '.join(parts)}"
 
 
-def source_excerpt(problem: object, cache: dict[str, list[str] | None]) -> str | None:
+def source_excerpt(problem: Problem, cache: dict[str, list[str] | None]) -> str | None:
     """The offending line with a caret under the column, as compilers show it."""
-    from coach.format.problems import Problem
-
-    assert isinstance(problem, Problem)
     if problem.rule in {"too-large", "not-utf8", "unreadable", "empty", "duplicate-exercise-id"}:
         return None
     if problem.file not in cache:
