@@ -97,6 +97,11 @@ class _RecordList(Kind):
     def __init__(self, cls: type, what: str, main: str | None = None) -> None:
         self.record = Record(cls)
         self.cls, self.what, self.main = cls, what, main
+        #: how a plain string item is read: as the main field
+        self.main_kind: Kind | None = (
+            None if main is None
+            else next(f for f in dataclasses.fields(cls) if f.name == main).metadata["kind"]
+        )
 
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, SequenceNode):
@@ -106,9 +111,8 @@ class _RecordList(Kind):
             return ctx.error(node, f'"{name}" is empty', "empty-value")
         out = []
         for child in node.value:
-            if self.main is not None and isinstance(child, ScalarNode):
-                main = next(f for f in dataclasses.fields(self.cls) if f.name == self.main)
-                value = main.metadata["kind"].read(child, ctx, self.what)
+            if self.main_kind is not None and isinstance(child, ScalarNode):
+                value = self.main_kind.read(child, ctx, self.what)
                 item = INVALID if value is INVALID else self.cls(**{self.main: value})
             else:
                 item = self.record.read(child, ctx, self.what)
