@@ -13,6 +13,32 @@ from coach.format.problems import Problem, Reporter
 
 HEADER = "title: T\nsummary: S\n"
 
+#: the example file of the format's spec, comments and all
+SPEC_EXAMPLE = """\
+# yaml-language-server: $schema=exercise.schema.json
+version: 1                      # optional, the only version is 1
+id: first-reflection            # optional; default: the file name without its suffix
+title: Your first reflection
+summary: One partner shares a small moment; the other says it back.
+description: |                  # optional, Markdown, shown before the start
+  Pick something small for this first round. ...
+tags: [listening, beginner]     # optional
+minutes: 15                     # optional, estimated length
+rounds: 2                       # optional, default 1: run the steps again with roles swapped
+first_speaker: ask              # optional: ask (default) | a | b | random, or a question
+private_check: false
+pause:                          # optional defaults for breaks in this exercise
+  length: 20m                   # how long a break taken with the pause key lasts
+  breathing: box                # box | 4-7-8 | calm | none
+  suggest_after: 5m             # default time_limit of every share/reflect step
+vars:                           # optional starting values for variables
+  topic: a small moment
+steps:                          # required, at least one step
+  - say: Welcome, {a} and {b}.
+  - share: "{speaker}, describe {topic} from this week."
+  - reflect: "{listener}, say back what you heard."
+"""
+
 
 def exercise_text(steps: str, head: str = "") -> str:
     """A file with a title, a summary, ``head`` (top-level keys) and ``steps`` (YAML list items).

@@ -25,7 +25,15 @@ from coach.format.model import (
     Swap,
     Validate,
 )
-from tests.unit.format_support import at, exercise_text, load, loaded, only_error, steps_of
+from tests.unit.format_support import (
+    SPEC_EXAMPLE,
+    at,
+    exercise_text,
+    load,
+    loaded,
+    only_error,
+    steps_of,
+)
 
 
 def one_step(step: str, head: str = "") -> Step:
@@ -545,31 +553,7 @@ def test_exercise_defaults() -> None:
 
 
 def test_spec_example_loads_with_every_value() -> None:
-    text = """\
-# yaml-language-server: $schema=exercise.schema.json
-version: 1                      # optional, the only version is 1
-id: first-reflection            # optional; default: the file name without its suffix
-title: Your first reflection
-summary: One partner shares a small moment; the other says it back.
-description: |                  # optional, Markdown, shown before the start
-  Pick something small for this first round. ...
-tags: [listening, beginner]     # optional
-minutes: 15                     # optional, estimated length
-rounds: 2                       # optional, default 1
-first_speaker: ask              # optional
-private_check: false            # optional
-pause:                          # optional defaults for breaks in this exercise
-  length: 20m
-  breathing: box
-  suggest_after: 5m
-vars:                           # optional starting values for variables
-  topic: a small moment
-steps:                          # required, at least one step
-  - say: Welcome, {a} and {b}.
-  - share: "{speaker}, describe {topic} from this week."
-  - reflect: "{listener}, say back what you heard."
-"""
-    exercise = loaded(text)
+    exercise = loaded(SPEC_EXAMPLE)
     assert exercise.id == "first-reflection"
     assert exercise.title == "Your first reflection"
     assert exercise.description == "Pick something small for this first round. ...\n"

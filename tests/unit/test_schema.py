@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +12,8 @@ from jsonschema.validators import validator_for
 from coach.format.loader import load_text
 from coach.format.model import STEP_TYPES
 from coach.format.schema import exercise_schema
-from tests.unit.format_support import HEADER, yaml_data
+from tests.unit.format_support import SPEC_EXAMPLE, yaml_data
+from tests.unit.format_support import exercise_text as _file
 
 DRAFTS = {
     "https://json-schema.org/draft/2020-12/schema": jsonschema.Draft202012Validator,
@@ -124,37 +124,6 @@ def test_schema_rejects_unknown_keys(
 # durations and a unit given twice ("1m1m") are also left to the loader, as is 1.0
 # where a whole number is expected (JSON Schema counts 1.0 as an integer).
 
-
-def _file(steps: str, head: str = "") -> str:
-    top = textwrap.dedent(head).strip("\n")
-    body = textwrap.indent(textwrap.dedent(steps).strip("\n"), "  ")
-    return HEADER + (top + "\n" if top else "") + "steps:\n" + body + "\n"
-
-
-SPEC_EXAMPLE = """\
-# yaml-language-server: $schema=exercise.schema.json
-version: 1
-id: first-reflection
-title: Your first reflection
-summary: One partner shares a small moment; the other says it back.
-description: |
-  Pick something small for this first round. ...
-tags: [listening, beginner]
-minutes: 15
-rounds: 2
-first_speaker: ask
-private_check: false
-pause:
-  length: 20m
-  breathing: box
-  suggest_after: 5m
-vars:
-  topic: a small moment
-steps:
-  - say: Welcome, {a} and {b}.
-  - share: "{speaker}, describe {topic} from this week."
-  - reflect: "{listener}, say back what you heard."
-"""
 
 VALID = {
     "spec example": SPEC_EXAMPLE,
