@@ -24,6 +24,7 @@ Breathing = Literal["box", "4-7-8", "calm", "none"]
 
 BREATHING = ("box", "4-7-8", "calm", "none")
 NOTES = ("off", "optional", "required")
+WHO = ("speaker", "listener", "a", "b", "both")
 EMPTY: Mapping = MappingProxyType({})
 
 
@@ -201,7 +202,7 @@ class Ask(Step):
     DOC = "A question with options, or free text when there are none."
     question: Template = k.key(k.Text(), "The question.")
     who: Who = k.key(
-        k.Choice(("speaker", "listener", "a", "b", "both")),
+        k.Choice(WHO),
         "Who answers: speaker (default), listener, a, b or both.",
         "speaker",
     )
@@ -266,7 +267,7 @@ class Commit(Step):
         _t("{speaker}, what will you commit to?"),
     )
     who: Who = k.key(
-        k.Choice(("speaker", "listener", "a", "b", "both")),
+        k.Choice(WHO),
         "Who commits: speaker (default), listener, a, b or both.",
         "speaker",
     )
