@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from coach import __version__
 
@@ -38,8 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        module = importlib.import_module(f"coach.commands.{name.replace('-', '_')}_cmd")
-        module.add_parser(sub)
+        _command(name).add_parser(sub)
     return parser
 
 
@@ -48,14 +48,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return run_app()
-    module = importlib.import_module(f"coach.commands.{args.command}_cmd")
     try:
-        return int(module.run(args))
+        return int(_command(args.command).run(args))
     except KeyboardInterrupt:
         print("\nStopped.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return OK
+
+
+def _command(name: str) -> ModuleType:
+    """``coach/commands/NAME_cmd.py``: light at import, heavy work inside ``run``."""
+    return importlib.import_module(f"coach.commands.{name.replace('-', '_')}_cmd")
 
 
 def run_app() -> int:
