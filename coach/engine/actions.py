@@ -442,11 +442,7 @@ NOTHING = {
 class ReviewHandler(Handler):
     def enter(self, s: Session, step: Review) -> dict[str, Any] | None:
         # a copy of what is reviewed, so the step reads the same after a restore
-        items = [
-            {"id": c.id, "partner": c.partner, "name": c.name, "text": c.text,
-             "made_at": c.made_at, "due_at": c.due_at}
-            for c in s.ledger.select(step.which, s.clock.now())
-        ]
+        items = [CommitmentView.snapshot(c) for c in s.ledger.select(step.which, s.clock.now())]
         if not items:  # the spec: it "says so and continues"
             s.notify(step, NOTHING[step.which])
             return None

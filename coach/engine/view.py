@@ -8,8 +8,8 @@ Text that came from variables (often typed by a partner) is flagged in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
 
 from coach.engine.answers import Partner
 
@@ -43,6 +43,11 @@ class CommitmentView:
     text: str
     made_at: float
     due_at: float
+
+    @classmethod
+    def snapshot(cls, commitment: Any) -> dict[str, Any]:
+        """What a review step keeps of a ledger commitment: these fields, as plain JSON."""
+        return asdict(cls(**{f.name: getattr(commitment, f.name) for f in fields(cls)}))
 
 
 @dataclass(frozen=True)
