@@ -1,5 +1,6 @@
 """The data files beside the exercises: feeling words, sentence starters, soothing
-suggestions and escalation cues.
+suggestions, escalation cues and support lines (the last modelled in
+:mod:`coach.support_lines`).
 
 Each is a YAML file in ``coach/data/``. A file of the same name in the config
 folder (``coach.paths.config_dir()``) replaces the built-in one. Data files are
@@ -24,7 +25,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coach import paths
+from coach import paths, support_lines
 from coach.format import yamlread
 from coach.format.kinds import (
     INVALID,
@@ -44,7 +45,10 @@ from coach.format.problems import Problem, Reporter
 DATA_DIR = Path(__file__).parent / "data"
 
 EMOTIONS, STARTERS, SOOTHING, CUES = "emotions.yaml", "starters.yaml", "soothing.yaml", "cues.yaml"
-DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES)
+RESOURCES = "resources.yaml"
+DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES, RESOURCES)
+#: plain Markdown texts shipped beside the data files (not replaceable)
+NOTICE, PRIVACY = "notice.md", "privacy.md"
 
 #: longest feeling word or phrase: it must fit a picker's column
 MAX_WORD = 30
@@ -389,6 +393,7 @@ _SPECS: dict[str, _Spec] = {
     STARTERS: _Spec(Starters, "the starters file"),
     SOOTHING: _Spec(Soothing, "the soothing file"),
     CUES: _Spec(Cues, "the cues file", _check_cues),
+    RESOURCES: _Spec(support_lines.SupportFile, "the resources file"),
 }
 
 
@@ -552,3 +557,25 @@ def find_cues(text: str) -> list[CueMatch]:
         for start, end in cue.find(text)
     ]
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def support_for(country: str | None) -> support_lines.SupportInfo:
+    """Support lines for ``country`` (an ISO code) by kind, with the general advice.
+
+    None, or a country the file does not list, gives the general advice alone.
+    Pass :func:`coach.support_lines.chosen_country` for the settings and locale.
+    """
+    return support_lines.support_info(load(RESOURCES).value, country)
+
+
+def notice_text() -> str:
+    """The first-run notice (Markdown): what coach is and is not, and when not to use it."""
+    return builtin_path(NOTICE).read_text(encoding="utf-8")
+
+
+def privacy_text() -> str:
+    """Where data is kept and who could read it (Markdown), with this machine's folders."""
+    text = builtin_path(PRIVACY).read_text(encoding="utf-8")
+    return text.replace("{data_dir}", str(paths.data_dir())).replace(
+        "{config_dir}", str(paths.config_dir())
+    )

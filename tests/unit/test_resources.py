@@ -184,6 +184,7 @@ def test_a_broken_user_file_never_raises() -> None:
     (folder / "soothing.yaml").write_text("suggestions:\n\t- walk\n", encoding="utf-8")
     (folder / "starters.yaml").write_text("!!python/object:os.system {}\n", encoding="utf-8")
     (folder / "emotions.yaml").mkdir()  # not even a file
+    (folder / "resources.yaml").write_text("countries: [\n", encoding="utf-8")
     found = resources.problems()
     assert {Path(p.file).name for p in found} == set(resources.DATA_FILES)
     assert all(p.is_error for p in found)
@@ -191,6 +192,7 @@ def test_a_broken_user_file_never_raises() -> None:
     assert rules["cues.yaml"] == "not-utf8"
     assert rules["soothing.yaml"] == "tab"
     assert rules["starters.yaml"] == "tag"
+    assert resources.support_for("GB").has_lines
     assert resources.find_cues("you always") != []
     assert len(resources.soothing_suggestions()) >= 5
 
