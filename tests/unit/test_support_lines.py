@@ -371,3 +371,17 @@ def test_the_privacy_text_names_the_folders_and_the_ways_to_leave_no_trace() -> 
     assert "{data_dir}" not in text and "{config_dir}" not in text
     for words in ("--private", "coach forget", "anyone who can use"):
         assert words in text, words
+
+
+_FRAGMENTS = st.sampled_from(
+    ["general:", "countries:", "  - ", "country: ", "GB", "NO", "lines:", "kind: crisis",
+     "phone: ", "116 123", "source: ", "https://a.org", "checked: ", "2026-11-28", "2026-02-30",
+     "text: ", "[", "]", "{", "}", ":", "\n", "    ", "'", '"', "#", "\t", "~", "&a", "*a"]
+)
+
+
+@given(st.lists(_FRAGMENTS, max_size=40).map("".join))
+def test_any_user_file_is_refused_or_read_and_never_raises(text: str) -> None:
+    value, problems = resources.parse_data_text(resources.RESOURCES, text, "user/resources.yaml")
+    assert (value is None) == any(p.is_error for p in problems)
+    assert all(p.line >= 1 and p.column >= 1 for p in problems)
