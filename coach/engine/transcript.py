@@ -42,7 +42,8 @@ def _answer_line(data: Mapping[str, Any]) -> str:
         case "confirm" if answer["kind"] == "verdict":
             line = f"{name}: {VERDICT_WORDS.get(answer['verdict'], answer['verdict'])}."
             if data.get("result") == "not_confirmed":
-                line += f" Not confirmed after {data['tries']} tries."
+                tries = data["tries"]
+                line += f" Not confirmed after {tries} {'try' if tries == 1 else 'tries'}."
             return line
         case "clarify":
             return f"{name} clarified.{_note(data)}"
@@ -103,7 +104,8 @@ def _event_lines(event: Event) -> list[str]:
             lines = {
                 "completed": ["The exercise is complete."],
                 "end_step": ["The exercise ended."],
-                "not_ready": ["One of you was not ready; the session ended gently."],
+                # the neutral text the partners saw says it all; nothing says why
+                "not_ready": [],
                 "stuck": [f"The session stopped: {data.get('error')}"],
             }.get(data["reason"], ["The session ended."])
             if data.get("text"):
