@@ -56,10 +56,11 @@ def run(args: argparse.Namespace) -> int:
     import random
     import time
 
-    from coach.commands.rehearse_text import Rehearsal
+    from coach.commands.rehearse_text import Rehearsal, TimedLines
     from coach.engine import (
         FakeClock,
         InMemoryLedger,
+        NamesError,
         Session,
         SystemClock,
         needs_core_vocabulary,
@@ -82,10 +83,6 @@ def run(args: argparse.Namespace) -> int:
     if exercise is None:
         print(f"coach rehearse: {result.file} cannot be used until it is fixed", file=sys.stderr)
         return FAILED
-    a, b = args.a.strip(), args.b.strip()
-    if not a or not b:
-        print("coach rehearse: --a and --b need a name", file=sys.stderr)
-        return FAILED
 
     core: list[str] = []
     if needs_core_vocabulary(exercise):
@@ -93,20 +90,26 @@ def run(args: argparse.Namespace) -> int:
 
         core = emotion_words()
     clock = SystemClock() if args.real_time else FakeClock(wall=1_704_067_200.0)  # 2024-01-01
-    session = Session.start(
-        exercise,
-        a=a,
-        b=b,
-        clock=clock,
-        ledger=InMemoryLedger(),
-        first=args.first,
-        rng=random.Random(args.seed),
-        core_vocabulary=core,
-    )
+    try:
+        session = Session.start(
+            exercise,
+            a=args.a,
+            b=args.b,
+            clock=clock,
+            ledger=InMemoryLedger(),
+            first=args.first,
+            rng=random.Random(args.seed),
+            core_vocabulary=core,
+        )
+    except NamesError as exc:
+        print(f"coach rehearse: --a and --b: {exc.message}", file=sys.stderr)
+        return FAILED
     _replace_unencodable(sys.stdout)
+    lines = input_lines(sys.stdin)
     rehearsal = Rehearsal(
         session,
-        lines=input_lines(sys.stdin),
+        # in real time a step can run past its time limit while the line is awaited
+        lines=TimedLines(lines) if args.real_time else lines,
         out=sys.stdout,
         echo=not _is_tty(sys.stdin),
         sleep=time.sleep if args.real_time else None,

@@ -144,7 +144,9 @@ class ReflectHandler(Handler):
 
     def view(self, s: Session, step: Reflect) -> dict[str, Any]:
         stage = s.st.sub["stage"]
-        common = {"stage": stage, "tries": s.st.tries, "max_tries": step.max_tries}
+        # without confirmation there is one reflection, whatever max_tries says
+        limit = step.max_tries if step.confirm else 1
+        common = {"stage": stage, "tries": s.st.tries, "max_tries": limit}
         if stage == "reflect":
             return {**common, "expects": "done", "who": "listener", "actor": s.st.listener,
                     "text": s.render(step.prompt), "starters": s.render_all(step.starters),
