@@ -509,6 +509,9 @@ class Session:
         return tuple(self.render(t) for t in templates)
 
     def name(self, partner: str) -> str:
+        """A partner's name; for ``both`` (an answer or commitment of the pair) both names."""
+        if partner == "both":
+            return f"{self.st.names['a']} and {self.st.names['b']}"
         return self.st.names[partner]
 
     def other(self, partner: str) -> str:
@@ -548,8 +551,7 @@ class Session:
         self._emit("break_offered", reason=reason)
 
     def answered(self, stage: str, partner: str, answer: Answer, **detail: Any) -> None:
-        name = (f"{self.name('a')} and {self.name('b')}" if partner == "both"
-                else self.name(partner))
+        name = self.name(partner)
         saved = detail.get("saved")
         if saved:  # JSON-ready copies: lists of words, numbers, text
             detail["saved"] = {k: copy.copy(v) for k, v in saved.items()}

@@ -25,6 +25,9 @@ Breathing = Literal["box", "4-7-8", "calm", "none"]
 BREATHING = ("box", "4-7-8", "calm", "none")
 NOTES = ("off", "optional", "required")
 WHO = ("speaker", "listener", "a", "b", "both")
+#: a commit may also be written together: one shared commitment, typed once by the speaker
+CommitWho = Literal["speaker", "listener", "a", "b", "both", "together"]
+COMMIT_WHO = (*WHO, "together")
 EMPTY: Mapping = MappingProxyType({})
 
 
@@ -266,9 +269,10 @@ class Commit(Step):
         "What the partner is asked to commit to.",
         _t("{speaker}, what will you commit to?"),
     )
-    who: Who = k.key(
-        k.Choice(WHO),
-        "Who commits: speaker (default), listener, a, b or both.",
+    who: CommitWho = k.key(
+        k.Choice(COMMIT_WHO),
+        "Who commits: speaker (default), listener, a, b, both (each writes their own) or "
+        "together (one shared commitment, typed by the speaker and agreed by both).",
         "speaker",
     )
     review_in: int = k.key(k.Duration(), "When the commitment is due for review.", 7 * 86_400)
