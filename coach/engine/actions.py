@@ -343,9 +343,11 @@ class AskHandler(TurnsHandler):
             s.answered("ask", partner, answer, value=value, saved=saved)
             return NEXT
         saved = {step.save_as: value} if step.save_as else {}
-        if option is not None:
-            saved.update(option.set)
         s.st.vars.update(saved)
+        if option is not None:  # set values are filled in now, the answer already saved
+            filled = {name: s.fill(v) for name, v in option.set.items()}
+            s.st.vars.update(filled)
+            saved.update(filled)
         jump = None if option is None or option.goto is None else s.index_of(option.goto)
         s.answered("ask", partner, answer, value=value, saved=saved,
                    goto=option.goto if option is not None else None)

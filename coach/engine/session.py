@@ -32,7 +32,16 @@ from coach.engine.ledger import Commitment, Ledger
 from coach.engine.state import State, Timer
 from coach.engine.text import text_lookup
 from coach.engine.view import EMPTY, Rendered, View
-from coach.format.model import End, Exercise, FirstSpeakerQuestion, Goto, NameEmotion, Step, Swap
+from coach.format.model import (
+    End,
+    Exercise,
+    FirstSpeakerQuestion,
+    Goto,
+    NameEmotion,
+    Step,
+    Swap,
+    Value,
+)
 from coach.format.placeholders import Template, parse_template
 
 #: a run of steps that pass without an answer longer than this is a loop
@@ -123,8 +132,8 @@ class Session:
         if needs_core_vocabulary(exercise) and not core_vocabulary:
             raise ValueError("this exercise names emotions from the core vocabulary: "
                              "pass core_vocabulary")
-        state = State(names=names, phase="private_check", vars=dict(exercise.vars),
-                      core=list(core_vocabulary))
+        # vars are filled in when the steps begin, once the first speaker is known
+        state = State(names=names, phase="private_check", core=list(core_vocabulary))
         session = cls(exercise, state, clock, ledger)
         session._emit("session_started", exercise=exercise.id, title=exercise.title,
                       names=dict(names), rounds=exercise.rounds)
@@ -406,6 +415,9 @@ class Session:
         st.round = 1
         st.speaker = st.first or "a"
         st.tries = 0
+        # in file order: a value may use the names, the roles and the vars above it
+        for name, value in self.exercise.vars.items():
+            st.vars[name] = self.fill(value)
         self._emit("round_started", speaker=st.speaker, name=self.name(st.speaker))
         self._go(0)
 
@@ -504,6 +516,10 @@ class Session:
     def render(self, template: Template) -> Rendered:
         parts = template.render_parts(text_lookup(self.value))
         return Rendered("".join(t for t, _ in parts), parts)
+
+    def fill(self, value: Value) -> Value:
+        """A `vars` or `set` value with its placeholders filled in (numbers stay numbers)."""
+        return self.render(parse_template(value)).text if isinstance(value, str) else value
 
     def render_all(self, templates: Sequence[Template]) -> tuple[Rendered, ...]:
         return tuple(self.render(t) for t in templates)

@@ -17,6 +17,7 @@ from coach.format import kinds as k
 from coach.format.conditions import Condition
 from coach.format.placeholders import Template, parse_template
 
+#: a value in `vars` or `set`; text is a template's source, filled in by the engine
 Value = str | int | float
 Who = Literal["speaker", "listener", "a", "b", "both"]
 Notes = Literal["off", "optional", "required"]

@@ -13,6 +13,7 @@ from coach.engine import (
     FreeText,
     InMemoryLedger,
     Number,
+    Pick,
     Ready,
     Reviewed,
     Session,
@@ -266,6 +267,39 @@ def test_ask_with_options_saves_the_label_and_applies_set() -> None:
         run.answer(Choice(-1))
     assert run.answer(Choice(1)).text.text == "Not yet low 2"
     assert run.vars() == {"answer": "Not yet", "mood": "low", "level": 2}
+
+
+def test_set_values_are_filled_in_when_the_option_is_chosen() -> None:
+    run = Run(exercise("""
+        - swap: true
+        - ask:
+            question: Who?
+            options: [{label: Me, set: {line: "{speaker} chose {pick}, {{not}} {later}"}}]
+            save_as: pick
+        - swap: true
+        - say: "{line}"
+        - ask: {question: Later?, save_as: later}
+    """))
+    # the speaker when chosen (Ben, after the swap), the answer just saved; {{ is a brace,
+    # and a variable not set yet appears as written
+    assert run.answer(Choice(0)).text.text == "Ben chose Me, {not} {later}"
+    assert run.vars()["line"] == "Ben chose Me, {not} {later}"
+
+
+def test_vars_are_filled_in_when_the_steps_begin_in_file_order() -> None:
+    head = """
+        first_speaker: ask
+        vars:
+          pair: "{a} and {b}"
+          opener: "{speaker} first, {pair}; {{braces}}; {later}"
+          later: 3
+          count: 2
+    """
+    run = Run(exercise("- say: '{opener} {count}'", head=head))
+    view = run.answer(Pick("b"))
+    # a var may use the names, the speaker once known, and the vars above it
+    assert view.text.text == "Ben first, Ann and Ben; {braces}; {later} 2"
+    assert run.vars()["count"] == 2
 
 
 def test_an_option_written_as_a_number_saves_a_number_and_a_quoted_one_text() -> None:
