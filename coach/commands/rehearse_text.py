@@ -361,6 +361,8 @@ class Rehearsal:
                 return f"For {view.actor_name} now, then {other}."
             return f"For {view.actor_name} now, then {other}; neither sees the other's answer."
         role = ", who holds the floor" if view.actor == view.speaker else ""
+        if view.who == "together":  # one shared commitment: one partner types it for both
+            return f"For {view.actor_name}{role}, to type once for both of you to agree to."
         return f"For {view.actor_name}{role}."
 
     def wait_out(self, view: View) -> None:
@@ -412,7 +414,8 @@ class Rehearsal:
                 if view.commitment is not None and view.review_position is not None:
                     position, count = view.review_position
                     c = view.commitment
-                    self.say(f'Commitment {position} of {count}, by {c.name}: "{c.text}"')
+                    by = f"made together by {c.name}" if c.partner == "both" else f"by {c.name}"
+                    self.say(f'Commitment {position} of {count}, {by}: "{c.text}"')
                 for number, outcome in enumerate(OUTCOMES, 1):
                     self.say(f"{number}. {outcome}")
                 self.say(

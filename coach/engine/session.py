@@ -41,6 +41,7 @@ from coach.format.model import (
     Pause,
     Step,
     Swap,
+    Value,
 )
 from coach.format.placeholders import Template, parse_template
 
@@ -145,8 +146,8 @@ class Session:
         if needs_core_vocabulary(exercise) and not core_vocabulary:
             raise ValueError("this exercise names emotions from the core vocabulary: "
                              "pass core_vocabulary")
-        state = State(names=names, phase="private_check", vars=dict(exercise.vars),
-                      core=list(core_vocabulary))
+        # vars are filled in when the steps begin, once the first speaker is known
+        state = State(names=names, phase="private_check", core=list(core_vocabulary))
         session = cls(exercise, state, clock, ledger)
         session._emit("session_started", exercise=exercise.id, title=exercise.title,
                       names=dict(names), rounds=exercise.rounds)
@@ -458,6 +459,9 @@ class Session:
         st.round = 1
         st.speaker = st.first or "a"
         st.tries = 0
+        # in file order: a value may use the names, the roles and the vars above it
+        for name, value in self.exercise.vars.items():
+            st.vars[name] = self.fill(value)
         self._emit("round_started", speaker=st.speaker, name=self.name(st.speaker))
         self._go(0)
 
@@ -572,10 +576,17 @@ class Session:
         parts = template.render_parts(text_lookup(self.value))
         return Rendered("".join(t for t, _ in parts), parts)
 
+    def fill(self, value: Value) -> Value:
+        """A `vars` or `set` value with its placeholders filled in (numbers stay numbers)."""
+        return self.render(parse_template(value)).text if isinstance(value, str) else value
+
     def render_all(self, templates: Sequence[Template]) -> tuple[Rendered, ...]:
         return tuple(self.render(t) for t in templates)
 
     def name(self, partner: str) -> str:
+        """A partner's name; for ``both`` (an answer or commitment of the pair) both names."""
+        if partner == "both":
+            return f"{self.st.names['a']} and {self.st.names['b']}"
         return self.st.names[partner]
 
     def other(self, partner: str) -> str:
@@ -616,8 +627,7 @@ class Session:
         self.st.offer = reason
 
     def answered(self, stage: str, partner: str, answer: Answer, **detail: Any) -> None:
-        name = (f"{self.name('a')} and {self.name('b')}" if partner == "both"
-                else self.name(partner))
+        name = self.name(partner)
         saved = detail.get("saved")
         if saved:  # JSON-ready copies: lists of words, numbers, text
             detail["saved"] = {k: copy.copy(v) for k, v in saved.items()}

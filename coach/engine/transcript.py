@@ -65,6 +65,12 @@ def _answer_line(data: Mapping[str, Any]) -> str:
             return f"{name} is ready."
         case "commit":
             return f'{name} committed: "{data["value"]}"'
+        case "draft":
+            return f'{name} wrote a shared commitment: "{data["value"]}"'
+        case "agree" if data.get("result") == "rewrite":
+            return f"{name} chose to change the wording."
+        case "agree":
+            return f'{name} committed together: "{data["value"]}"'
         case "review":
             return f'{name}: {answer["outcome"]} for "{data["text"]}".{_note(data)}'
         case "first_speaker":

@@ -446,7 +446,10 @@ class ConditionKind(Kind):
 
 
 class Assignments(Kind):
-    """``vars`` and an option's ``set``: variable names to text or numbers."""
+    """``vars`` and an option's ``set``: variable names to text or numbers.
+
+    Text values keep their source (``"{b} chose"``), checked like step text.
+    """
 
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, MappingNode):
@@ -476,8 +479,15 @@ class Assignments(Kind):
                 )
                 ok = False
                 continue
-            # quoted and block scalars are text; plain numbers are numbers
-            out[var] = value if isinstance(value, int | float) else value_node.value
+            if isinstance(value, int | float):  # plain numbers are numbers
+                out[var] = value
+                continue
+            # quoted and block scalars are text, and text follows the placeholder rules;
+            # the engine fills it in (vars when the steps start, set when chosen)
+            if read_template(value_node, value_node.value, ctx) is INVALID:  # type: ignore[arg-type]
+                ok = False
+                continue
+            out[var] = value_node.value
         return out if ok else INVALID
 
     def schema(self) -> dict[str, Any]:

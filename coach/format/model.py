@@ -17,6 +17,7 @@ from coach.format import kinds as k
 from coach.format.conditions import Condition
 from coach.format.placeholders import Template, parse_template
 
+#: a value in `vars` or `set`; text is a template's source, filled in by the engine
 Value = str | int | float
 Who = Literal["speaker", "listener", "a", "b", "both"]
 Notes = Literal["off", "optional", "required"]
@@ -25,6 +26,9 @@ Breathing = Literal["box", "4-7-8", "calm", "none"]
 BREATHING = ("box", "4-7-8", "calm", "none")
 NOTES = ("off", "optional", "required")
 WHO = ("speaker", "listener", "a", "b", "both")
+#: a commit may also be written together: one shared commitment, typed once by the speaker
+CommitWho = Literal["speaker", "listener", "a", "b", "both", "together"]
+COMMIT_WHO = (*WHO, "together")
 EMPTY: Mapping = MappingProxyType({})
 
 
@@ -266,9 +270,10 @@ class Commit(Step):
         "What the partner is asked to commit to.",
         _t("{speaker}, what will you commit to?"),
     )
-    who: Who = k.key(
-        k.Choice(WHO),
-        "Who commits: speaker (default), listener, a, b or both.",
+    who: CommitWho = k.key(
+        k.Choice(COMMIT_WHO),
+        "Who commits: speaker (default), listener, a, b, both (each writes their own) or "
+        "together (one shared commitment, typed by the speaker and agreed by both).",
         "speaker",
     )
     review_in: int = k.key(k.Duration(), "When the commitment is due for review.", 7 * 86_400)

@@ -30,6 +30,7 @@ from tests.unit.format_support import (
     at,
     exercise_text,
     load,
+    load_steps,
     loaded,
     only_error,
     steps_of,
@@ -410,6 +411,17 @@ def test_commit_shorthand_and_defaults() -> None:
     assert step.prompt.source == "What will you do this week?"
     assert step.who == "speaker"
     assert step.review_in == 7 * 86_400
+
+
+def test_commit_who_together_is_one_shared_commitment() -> None:
+    step = one_step("- commit: {prompt: What will we do?, who: together}")
+    assert isinstance(step, Commit) and step.who == "together"
+
+
+def test_together_belongs_to_commit_only() -> None:
+    # an ask or a rate has no shared answer: each partner answers for themselves
+    problem = only_error(load_steps("- ask: {question: Q, who: together}"))
+    assert "together" in problem.message and "both" in problem.message
 
 
 def test_commit_every_field() -> None:

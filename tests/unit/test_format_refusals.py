@@ -503,6 +503,36 @@ def test_unset_condition_variable_on_a_folded_line_points_at_it() -> None:
     assert (problem.line, problem.column) == at(text, "mood")
 
 
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (exercise_text("- say: hi", head="vars:\n  topic: 'a { here'"), "{ here"),
+        (exercise_text("- ask: Q\n  options:\n    - {label: x, set: {who: '} said'}}"), "} said"),
+        (exercise_text("- say: hi", head="vars:\n  topic: |\n    line one\n    a { here"),
+         "{ here"),
+    ],
+)
+def test_a_lone_brace_in_vars_or_set_is_refused_where_it_stands(text: str, needle: str) -> None:
+    problem = only_error(load(text))
+    assert problem.rule == "placeholder"
+    assert (problem.line, problem.column) == at(text, needle)
+    assert "lone" in problem.message
+
+
+def test_an_unset_placeholder_in_vars_or_set_is_refused() -> None:
+    text = exercise_text("- ask: Q\n  options:\n    - {label: x, set: {line: '{nobody} chose'}}",
+                         head="vars:\n  topic: '{missing} thing'")
+    first, second = load(text).errors
+    assert (first.line, first.column) == at(text, "{missing}") and "never set" in first.message
+    assert (second.line, second.column) == at(text, "{nobody}")
+
+
+def test_placeholders_and_doubled_braces_in_vars_and_set_are_fine() -> None:
+    text = exercise_text("- ask: Q\n  options:\n    - {label: x, set: {line: '{b} chose'}}",
+                         head="vars:\n  topic: '{{braces}} for {a}'")
+    assert load(text).problems == ()
+
+
 def test_placeholder_set_later_in_the_file_is_fine() -> None:
     # "one that is not set yet when shown appears as written": not an error
     text = exercise_text("- say: 'Earlier: {feeling}'\n- ask: How?\n  save_as: feeling")

@@ -322,6 +322,23 @@ def test_review_in_rehearse(
     assert '  Partner A and Partner B: renegotiate for "walk".' in out
 
 
+def test_a_commitment_made_together_in_rehearse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: b\nsteps:\n"
+                           "  - commit: {who: together}\n  - review: {which: all}\n")
+    lines = ["Walk", "change the wording", "Walk twice", "1", "kept"]
+    code, out, _ = rehearse([str(path), "--a", "Sam", "--b", "Alex"], lines, monkeypatch, capsys)
+    assert code == 0, out
+    # the speaker types it once, then both agree or ask to change the wording
+    assert "commit. For Alex, who holds the floor, to type once for both of you to agree to." in out
+    assert 'Sam and Alex, do you both agree to this shared commitment? "Walk"\n' in out
+    assert "1. Yes, we both agree\n2. Change the wording\n" in out
+    assert 'Commitment 1 of 1, made together by Sam and Alex: "Walk twice"' in out
+    assert '  Sam and Alex committed together: "Walk twice"' in out
+    assert '  Sam and Alex: kept for "Walk twice".' in out
+
+
 def test_a_stuck_exercise_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
