@@ -241,14 +241,17 @@ def read_template(node: ScalarNode, text: str, ctx: Context) -> Template | Any:
         template = parse_template(text)
     except PlaceholderError as exc:
         return ctx.error(offset_mark(node, exc.offset, ctx), exc.message, "placeholder")
+    refused = False
     for ref in template.refs:
         if ctx.only_refs is not None and ref.name not in ctx.only_refs:
+            # every one is reported, not only the first
             allowed = ", ".join("{" + n + "}" for n in sorted(ctx.only_refs))
             where = offset_mark(node, ref.offset, ctx)
             ctx.error(where, f"only {allowed} can be used here, not {{{ref.name}}}", "placeholder")
-            return INVALID
+            refused = True
+            continue
         ctx.refs.append((ref.name, node, ref.offset))
-    return template
+    return INVALID if refused else template
 
 
 class _List(Kind):
@@ -300,9 +303,10 @@ class Integer(Kind):
         if not isinstance(value, int) or isinstance(value, bool):
             shown = f'"{node.value}"' if isinstance(node, ScalarNode) else kind_name(node)
             return ctx.error(node, f'"{name}" must be a whole number, not {shown}', "type")
+        if self.maximum == self.minimum is not None and value != self.minimum:
+            # one allowed value (version): the same message on either side of it
+            return ctx.error(node, f'"{name}" must be {self.minimum}, not {value}', "range")
         if self.minimum is not None and value < self.minimum:
-            if self.maximum == self.minimum:
-                return ctx.error(node, f'"{name}" must be {self.minimum}, not {value}', "range")
             return ctx.error(node, f'"{name}" must be {self.minimum} or more, not {value}', "range")
         if self.maximum is not None and value > self.maximum:
             return ctx.error(node, f'"{name}" must be {self.maximum} or less, not {value}', "range")

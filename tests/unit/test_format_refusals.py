@@ -309,6 +309,22 @@ def test_title_must_be_text(head: str, needle: str, words: list[str]) -> None:
 # --- wrong types and out-of-range values ----------------------------------------------------
 
 
+@pytest.mark.parametrize("version", ["0", "2", "-1", "99"])
+def test_every_version_but_1_gets_the_same_message(version: str) -> None:
+    problem = only_error(load(f"title: T\nsummary: S\nversion: {version}\nsteps:\n  - say: hi\n"))
+    assert problem.message == f'"version" must be 1, not {version}'
+
+
+def test_every_placeholder_a_first_speaker_question_cannot_use_is_reported() -> None:
+    text = ("title: T\nsummary: S\nfirst_speaker:\n  ask: '{speaker} or {a}, {listener}?'\n"
+            "steps:\n  - say: hi\n")
+    result = load(text)
+    assert [(p.line, p.column, p.message) for p in result.errors] == [
+        (4, 9, "only {a}, {b} can be used here, not {speaker}"),
+        (4, 27, "only {a}, {b} can be used here, not {listener}"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("head", "value", "words"),
     [
