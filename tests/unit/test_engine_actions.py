@@ -146,6 +146,7 @@ def test_reflect_max_tries_one_and_confirm_false() -> None:
     """))
     view = run.answer(Done(), Fits("no"))
     assert view.text.text == "Q" and view.offer_break == "not_confirmed"
+    assert (view.tries, view.max_tries) == (1, 1)  # without confirmation: one reflection
     view = run.answer(Done())  # confirm: false never asks the speaker
     assert view.action == "say" and view.text.text == "1"
 
