@@ -547,8 +547,8 @@ def passing_lines(event: Event, view: View) -> list[str]:
         case "floor_passed":
             return [f"Step {step}, swap {NO_LINE}: " + transcript_lines([event])[0]]
         case "step_skipped":
-            return [f"Step {step}, {data['action']} {NO_LINE}: skipped, as "
-                    f"\"{data['condition']}\" is false."]
+            return [f"Step {step}, {data['action']} {NO_LINE}: skipped, as its condition "
+                    f"is false: {data['condition']}"]
         case "jumped":
             return [f"Step {step}, goto {NO_LINE}: on to \"{data['target']}\"."]
         case "step_passed":

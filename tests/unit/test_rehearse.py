@@ -575,8 +575,8 @@ def test_each_step_that_takes_no_answer_line_says_so(
     assert code == 0, err
     live = out[: out.index("Transcript:")]
     assert live.count('Step 5, goto (no answer line): on to "last".') == 2
-    assert 'Step 7, end (no answer line): skipped, as "round == 2" is false.' in live
-    assert 'Step 1, say (no answer line): skipped, as "round == 1" is false.' in live
+    assert "Step 7, end (no answer line): skipped, as its condition is false: round == 2" in live
+    assert "Step 1, say (no answer line): skipped, as its condition is false: round == 1" in live
     assert "Step 7, end (no answer line): the exercise ends here." in live
     assert live.index("the exercise ends here") < live.index("Goodbye.")
     assert live.count("> ") == 5  # and every line read was an answer
