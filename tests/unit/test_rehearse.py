@@ -598,13 +598,21 @@ def test_the_core_vocabulary_is_printed_once_per_exercise(
     assert out.count(f"The {len(words)} feeling words are numbered as listed before.") == 3
 
 
+def walk(
+    tmp_path: Path, lines: list[str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], steps: str,
+) -> tuple[int, str, str]:
+    """Rehearse an exercise of ``steps`` (YAML list items), partner a first."""
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n" + steps)
+    return rehearse([str(path)], lines, monkeypatch, capsys)
+
+
 def test_a_reflection_without_confirmation_is_one_reflection(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
-                           "  - share: S\n  - reflect: {prompt: R, confirm: false}\n"
-                           "  - reflect: {prompt: R2, max_tries: 2}\n")
-    code, out, err = rehearse([str(path)], ["", "", "", "no", "", "", "no"], monkeypatch, capsys)
+    code, out, err = walk(tmp_path, ["", "", "", "no", "", "", "no"], monkeypatch, capsys,
+                          "  - share: S\n  - reflect: {prompt: R, confirm: false}\n"
+                          "  - reflect: {prompt: R2, max_tries: 2}\n")
     assert code == 0, err
     assert "One reflection." in out and "of at most 3" not in out
     assert "Reflection 1 of at most 2." in out and "Reflection 2 of at most 2." in out
@@ -613,9 +621,8 @@ def test_a_reflection_without_confirmation_is_one_reflection(
 def test_not_confirmed_after_one_try_is_said_in_the_singular(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
-                           "  - share: S\n  - reflect: {prompt: R, max_tries: 1}\n  - say: x\n")
-    code, out, err = rehearse([str(path)], ["", "", "no", ""], monkeypatch, capsys)
+    code, out, err = walk(tmp_path, ["", "", "no", ""], monkeypatch, capsys,
+                          "  - share: S\n  - reflect: {prompt: R, max_tries: 1}\n  - say: x\n")
     assert code == 0, err
     assert "Not confirmed after 1 try." in out and "1 tries" not in out
 
@@ -623,9 +630,8 @@ def test_not_confirmed_after_one_try_is_said_in_the_singular(
 def test_a_break_offered_by_the_last_answer_is_shown_at_the_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
-                           "  - rate: {question: How stirred up?, pause_at: 7}\n")
-    code, out, err = rehearse([str(path)], ["9", "2"], monkeypatch, capsys)
+    code, out, err = walk(tmp_path, ["9", "2"], monkeypatch, capsys,
+                          "  - rate: {question: How stirred up?, pause_at: 7}\n")
     assert code == 0, err
     live, transcript = out.split("Transcript:")
     assert ("A break is offered because a rating reached the point where this exercise "
@@ -636,11 +642,10 @@ def test_a_break_offered_by_the_last_answer_is_shown_at_the_end(
 def test_a_goto_to_a_pause_is_not_offered_a_break_as_well(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
-                           "  - rate: {question: Q, save_as: q, pause_at: 7}\n"
-                           "  - when: q >= 7\n    goto: rest\n  - end: true\n"
-                           "  - id: rest\n    pause: 1m\n")
-    code, out, err = rehearse([str(path)], ["9", "1", "", ""], monkeypatch, capsys)
+    code, out, err = walk(tmp_path, ["9", "1", "", ""], monkeypatch, capsys,
+                          "  - rate: {question: Q, save_as: q, pause_at: 7}\n"
+                          "  - when: q >= 7\n    goto: rest\n  - end: true\n"
+                          "  - id: rest\n    pause: 1m\n")
     assert code == 0, err
     assert "step 4 of 4: pause" in out and "A break is offered" not in out
     assert "A break was offered" not in out
