@@ -1,6 +1,7 @@
 """The session: one exercise, two partners, a clock and a ledger, as a state machine.
 
-A caller asks :meth:`Session.view` what now, answers with a value from
+A caller asks :meth:`Session.view` what now (:meth:`Session.check_time` while it
+waits, so a time-limit offer is recorded when shown), answers with a value from
 :mod:`coach.engine.answers`, and collects :meth:`Session.take_events` to store.
 Everything about turns, rounds, loops, conditions, retries and break offers is
 decided here, so it can be tested without a screen.

@@ -102,7 +102,9 @@ class View:
     #: a break taken from a step: by whom and why
     break_by: Partner | None = None
     break_reason: str | None = None
-    #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced)
+    #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced).
+    #: An offer raised by an answer shows on the next view, the ended one included, never
+    #: on a pause step; a time limit shows live (see Session.check_time)
     offer_break: str | None = None
     #: review: the commitment under review, and its position (1-based) and count
     commitment: CommitmentView | None = None
@@ -113,7 +115,8 @@ class View:
     private: bool = False
     round: int = 1
     rounds: int = 1
-    #: the step's index (0-based) in the exercise, None outside steps
+    #: the step's index (0-based) in the exercise, None outside steps; once ended by an
+    #: end step, that step's index
     step_index: int | None = None
     step_count: int = 0
     can_undo: bool = False

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -719,3 +720,22 @@ def test_timed_lines_wait_for_a_line_and_end_with_the_input() -> None:
         lines.get(None)
     with pytest.raises(InputEnded):
         lines.get(0)  # it stays ended
+
+
+def test_an_overrun_noticed_when_the_answer_arrives_is_offered_on_the_next_step() -> None:
+    ex = load_text("title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                   "  - share: Tell me.\n    time_limit: 2m\n  - say: after\n").exercise
+    assert ex is not None
+    clock = ManualClock()
+    session = Session.start(ex, a="Ann", b="Ben", clock=clock, ledger=InMemoryLedger())
+
+    def typed() -> Iterator[str]:  # a read that blocks past the limit, as --real-time may
+        clock.advance(150)
+        yield "a long note"
+        yield ""
+
+    out = io.StringIO()
+    assert Rehearsal(session, typed(), out, echo=True, sleep=lambda s: None).run() == 0
+    after = out.getvalue().split("> a long note", 1)[1]
+    assert ("after\nA break is offered because the step before ran past its time limit. "
+            "Type /pause a or /pause b to take one, or answer to go on.") in after
