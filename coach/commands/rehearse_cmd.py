@@ -28,7 +28,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "the input ends before the exercise does.",
     )
     parser.add_argument("exercise", metavar="FILE|ID", help="an exercise file, or an exercise id")
-    parser.add_argument("--a", metavar="NAME", default="Partner A", help="partner a's name")
+    parser.add_argument(
+        "--a", metavar="NAME", default="Partner A",
+        help="partner a's name (not the same as b's, ignoring case)",
+    )
     parser.add_argument("--b", metavar="NAME", default="Partner B", help="partner b's name")
     parser.add_argument(
         "--first",
@@ -38,7 +41,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--real-time",
         action="store_true",
-        help="use the real clock and wait out pauses that cannot be cut short",
+        help="use the real clock: wait out pauses that cannot be cut short, and offer a "
+        "break when a step runs past its time limit while you type",
     )
     parser.add_argument(
         "--exercises",
