@@ -263,16 +263,19 @@ class _List(Kind):
         if not isinstance(node, SequenceNode):
             return ctx.error(node, f'"{name}" must be a list, not {kind_name(node)}', "type")
         out = []
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # unique lists (tags, words) compare ignoring case
         for child in node.value:
             value = self.item.read(child, ctx, name)
             if value is INVALID:
                 continue
             plain = value.source if isinstance(value, Template) else value
-            if self.unique and plain in seen:
-                ctx.error(child, f'"{plain}" appears twice in "{name}"', "duplicate-value")
+            folded = plain.casefold()
+            if self.unique and folded in seen:
+                first = seen[folded]
+                also = "" if first == plain else f' (as "{first}": case does not count)'
+                ctx.error(child, f'"{plain}" appears twice in "{name}"{also}', "duplicate-value")
                 continue
-            seen.add(plain)
+            seen[folded] = plain
             out.append(value)
         return tuple(out) if len(out) == len(node.value) else INVALID
 
@@ -590,6 +593,15 @@ class Vocabulary(Kind):
             words = PlainTextList().read(node, ctx, name)
             if words is not INVALID and not words:
                 return ctx.error(node, f'"{name}" must list at least one word', "empty-value")
+            # a partner picks several words separated by commas: a word cannot hold one
+            for child in node.value:
+                word = child.value if isinstance(child, ScalarNode) else ""
+                if "," in word:
+                    ctx.error(offset_mark(child, word.index(","), ctx),  # type: ignore[arg-type]
+                              f'the word "{word}" holds a comma; partners pick several words '
+                              "separated by commas, so a word cannot hold one: split it in "
+                              "two, or use other words", "vocabulary-comma")
+                    words = INVALID
             return words
         if isinstance(node, ScalarNode) and node.value == "core":
             return "core"
@@ -601,7 +613,13 @@ class Vocabulary(Kind):
         return {
             "anyOf": [
                 {"const": "core"},
-                {"type": "array", "items": dict(_TEXT_SCHEMA), "minItems": 1},
+                {
+                    "type": "array",
+                    # no comma in a word: a partner picks several words separated by commas
+                    "items": {**_TEXT_SCHEMA, "pattern": "^[^,]*[^,\\s][^,]*$"},
+                    "minItems": 1,
+                    "uniqueItems": True,
+                },
             ]
         }
 

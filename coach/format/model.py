@@ -347,7 +347,9 @@ class Exercise:
     description: str = k.key(
         k.PlainText(), "Markdown shown before the start: when to use it and when not to.", ""
     )
-    tags: tuple[str, ...] = k.key(k.PlainTextList(), "Words to find the exercise by.", ())
+    tags: tuple[str, ...] = k.key(
+        k.PlainTextList(), "Words to find the exercise by; compared ignoring case.", ()
+    )
     minutes: int | None = k.key(k.Integer(minimum=1), "Estimated length in minutes.", None)
     rounds: int = k.key(
         k.Integer(minimum=1), "Run the steps this many times, with roles swapped each time.", 1
@@ -357,11 +359,12 @@ class Exercise:
         "Who speaks first: ask (default), a, b, random, or {ask: QUESTION}.",
         "ask",
     )
-    private_check: bool = k.key(
+    #: None when the file does not say: then the tag hard decides
+    private_check: bool | None = k.key(
         k.Boolean(),
         "Ask each partner privately, before the first step, whether they feel safe to go on "
-        "(also implied by the tag hard).",
-        False,
+        "(also implied by the tag hard; when written, this key wins over the tag).",
+        None,
     )
     pause: PauseSettings = k.key(
         k.Record(PauseSettings), "Defaults for breaks in this exercise.", PauseSettings()
@@ -377,7 +380,14 @@ class Exercise:
 
     @property
     def needs_private_check(self) -> bool:
-        return self.private_check or "hard" in self.tags
+        if self.private_check is not None:  # written in the file: it wins over the tag
+            return self.private_check
+        return self.has_tag("hard")
+
+    def has_tag(self, tag: str) -> bool:
+        """Whether the exercise has ``tag``; tags are compared ignoring case."""
+        folded = tag.casefold()
+        return any(t.casefold() == folded for t in self.tags)
 
     def step_by_id(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

@@ -207,6 +207,13 @@ def test_private_check_asks_each_partner_before_the_first_step() -> None:
 def test_tag_hard_implies_the_private_check() -> None:
     run = Run(exercise("- say: start", head="first_speaker: a\ntags: [hard]"))
     assert run.view.phase == "private_check"
+    run = Run(exercise("- say: start", head="first_speaker: a\ntags: [Hard]"))
+    assert run.view.phase == "private_check"  # tags are compared ignoring case
+
+
+def test_private_check_false_wins_over_the_hard_tag() -> None:
+    run = Run(exercise("- say: start", head="first_speaker: a\ntags: [HARD]\nprivate_check: false"))
+    assert run.view.phase == "step" and run.view.text.text == "start"
 
 
 def _check(answers: tuple[bool, bool]) -> Run:

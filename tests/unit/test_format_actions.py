@@ -559,7 +559,7 @@ def test_exercise_defaults() -> None:
     assert exercise.minutes is None
     assert exercise.rounds == 1
     assert exercise.first_speaker == "ask"
-    assert exercise.private_check is False
+    assert exercise.private_check is None and not exercise.needs_private_check
     assert exercise.needs_private_check is False
     assert dict(exercise.vars) == {}
 
@@ -643,9 +643,15 @@ def test_first_speaker_mapping_needs_ask() -> None:
         ("tags: [hard]", True),
         ("tags: [listening, hard]", True),
         ("private_check: true", True),
-        ("tags: [Hard]", False),
+        # tags are compared ignoring case
+        ("tags: [Hard]", True),
+        ("tags: [HARD, listening]", True),
         ("tags: [hardly]", False),
         ("", False),
+        # when private_check is written, it wins over the tag
+        ("tags: [hard]\nprivate_check: false", False),
+        ("tags: [Hard]\nprivate_check: false", False),
+        ("tags: [listening]\nprivate_check: true", True),
     ],
 )
 def test_hard_tag_implies_the_private_check(head: str, needed: bool) -> None:

@@ -244,6 +244,8 @@ INVALID = {
     "when list": _file("- say: hi\n  when: [a]"),
     "skippable text": _file("- pause:\n    skippable: no"),
     "ask who together": _file("- ask: {question: Q, who: together}"),
+    "vocabulary word with a comma": _file("- name_emotion: {vocabulary: [hurt, 'sad, low']}"),
+    "vocabulary word twice": _file("- name_emotion: {vocabulary: [hurt, hurt]}"),
 }
 
 
