@@ -172,7 +172,8 @@ class Rehearsal:
             line = self.timed.get(left)
             if line is not None:
                 return line
-            self.offer(self.session.check_time())
+            # another offer may stand on this step already: this one is said all the same
+            self.offer(self.session.check_time(), "time_limit")
         line = self.timed.get(None)
         assert line is not None
         return line
@@ -210,7 +211,8 @@ class Rehearsal:
         if view.text.text:
             self.say(plain(view.text))
         if view.offer_break:  # raised by the last answer: the end screen offers it
-            self.say(f"A break is offered because {self.offer_reason(view)}. Take some time "
+            reason = self.offer_reason(view, view.offer_break)
+            self.say(f"A break is offered because {reason}. Take some time "
                      "to settle before you go on with your day.")
         if view.ended_reason == "stuck":
             self.problem = view.error
@@ -231,20 +233,19 @@ class Rehearsal:
         for line in lines:
             self.say(line)
 
-    def offer(self, view: View) -> None:
-        """A break offer, printed once where it is made."""
-        reason = view.offer_break
+    def offer(self, view: View, reason: str | None = None) -> None:
+        """A break offer (the view's, unless ``reason`` says), printed once where it is made."""
+        reason = reason or view.offer_break
         key = (self.entry(view), reason or "")
         if reason is None or key in self._offered:
             return
         self._offered.add(key)
-        self.say(f"A break is offered because {self.offer_reason(view)}. {TAKE_OFFER}")
+        self.say(f"A break is offered because {self.offer_reason(view, reason)}. {TAKE_OFFER}")
 
-    def offer_reason(self, view: View) -> str:
-        if view.offer_break == "time_limit" and view.over_time:
+    def offer_reason(self, view: View, reason: str) -> str:
+        if reason == "time_limit" and view.over_time:
             limit = format_seconds(view.time_limit or 0)
             return f"this step has run past its time limit ({limit})"
-        reason = view.offer_break or ""
         return OFFER_REASONS.get(reason, reason)
 
     def where(self, view: View) -> str:

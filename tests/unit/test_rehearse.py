@@ -739,3 +739,18 @@ def test_an_overrun_noticed_when_the_answer_arrives_is_offered_on_the_next_step(
     after = out.getvalue().split("> a long note", 1)[1]
     assert ("after\nA break is offered because the step before ran past its time limit. "
             "Type /pause a or /pause b to take one, or answer to go on.") in after
+
+
+def test_a_time_limit_passing_on_a_step_already_offered_a_break_is_still_said() -> None:
+    ex = load_text("title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                   "  - rate: {question: Q, who: speaker, pause_at: 5}\n"
+                   "  - share: Tell me.\n    time_limit: 1m\n  - say: after\n").exercise
+    assert ex is not None
+    clock = ManualClock()
+    session = Session.start(ex, a="Ann", b="Ben", clock=clock, ledger=InMemoryLedger())
+    out = io.StringIO()
+    lines = SlowLines(clock, [(0, "8"), (90, ""), (0, "")])
+    assert Rehearsal(session, lines, out, echo=True, sleep=lambda s: None).run() == 0
+    text = out.getvalue()
+    assert "A break is offered because a rating reached the point" in text
+    assert "A break is offered because this step has run past its time limit (1m)." in text
