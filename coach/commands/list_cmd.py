@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             print(f"coach list: no such folder: {folder}", file=sys.stderr)
             return USAGE
+    from coach.commands.schema_cmd import keep_schema_current
+
+    # the user's folder gets a current schema, so the files there keep their completion
+    keep_schema_current("list")
     library = scan(folders)
     entries = library.all()
     if args.json:
@@ -89,5 +93,6 @@ def run(args: argparse.Namespace) -> int:
             f'\n"{new.id}" from {new.source} ({new.path}) '
             f"replaces the {old.source} one ({old.path})"
         )
-    print(f"\nYour own exercises go in {user_exercises_dir()}")
+    print(f"\nYour own exercises go in {user_exercises_dir()} "
+          "(with a current exercise.schema.json for editors)")
     return OK

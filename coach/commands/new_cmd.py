@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from coach.cli import FAILED, OK
-
-SCHEMA_NAME = "exercise.schema.json"
+from coach.commands.schema_cmd import SCHEMA_NAME, keep_schema_current, schema_text
 
 
 def template_path() -> Path:
@@ -22,8 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="write a commented starter exercise",
         description="Write a commented starter exercise to PATH (it validates as it is). "
         f"Its first line points yaml-language-server at {SCHEMA_NAME}; when that file is "
-        "not beside it yet, it is written too, so editors offer completion at once. "
-        "An existing file is never overwritten.",
+        "not beside it yet, it is written too, so editors offer completion at once; and a "
+        "current copy is kept in your own exercises folder, for when the file moves there. "
+        "An existing exercise file is never overwritten.",
     )
     parser.add_argument("path", metavar="PATH", help="the new file, e.g. my-exercise.yaml")
 
@@ -50,12 +50,14 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {args.path}")
     schema = path.parent / SCHEMA_NAME
     if not schema.exists():
-        from coach.commands.schema_cmd import schema_text
-
         try:
             schema.write_text(schema_text(), encoding="utf-8")
             print(f"wrote {schema} (for completion in editors)")
         except OSError as exc:
             print(f"coach new: could not write {schema}: {exc.strerror or exc}", file=sys.stderr)
+    # the file may well move into the user's folder: the schema line must work there too
+    kept = keep_schema_current("new")
+    if kept is not None and kept.resolve() != schema.resolve():
+        print(f"{kept} is current too, for files in your own exercises folder")
     print(f"Next: edit it, then `coach validate {args.path}` and `coach rehearse {args.path}`.")
     return OK

@@ -28,7 +28,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "the input ends before the exercise does.",
     )
     parser.add_argument("exercise", metavar="FILE|ID", help="an exercise file, or an exercise id")
-    parser.add_argument("--a", metavar="NAME", default="Partner A", help="partner a's name")
+    parser.add_argument(
+        "--a", metavar="NAME", default="Partner A",
+        help="partner a's name (not the same as b's, ignoring case)",
+    )
     parser.add_argument("--b", metavar="NAME", default="Partner B", help="partner b's name")
     parser.add_argument(
         "--first",
@@ -38,7 +41,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--real-time",
         action="store_true",
-        help="use the real clock and wait out pauses that cannot be cut short",
+        help="use the real clock: wait out pauses that cannot be cut short, and offer a "
+        "break when a step runs past its time limit while you type",
     )
     parser.add_argument(
         "--exercises",
@@ -56,10 +60,11 @@ def run(args: argparse.Namespace) -> int:
     import random
     import time
 
-    from coach.commands.rehearse_text import Rehearsal
+    from coach.commands.rehearse_text import Rehearsal, TimedLines
     from coach.engine import (
         FakeClock,
         InMemoryLedger,
+        NamesError,
         Session,
         SystemClock,
         needs_core_vocabulary,
@@ -82,10 +87,6 @@ def run(args: argparse.Namespace) -> int:
     if exercise is None:
         print(f"coach rehearse: {result.file} cannot be used until it is fixed", file=sys.stderr)
         return FAILED
-    a, b = args.a.strip(), args.b.strip()
-    if not a or not b:
-        print("coach rehearse: --a and --b need a name", file=sys.stderr)
-        return FAILED
 
     core: list[str] = []
     if needs_core_vocabulary(exercise):
@@ -93,20 +94,26 @@ def run(args: argparse.Namespace) -> int:
 
         core = emotion_words()
     clock = SystemClock() if args.real_time else FakeClock(wall=1_704_067_200.0)  # 2024-01-01
-    session = Session.start(
-        exercise,
-        a=a,
-        b=b,
-        clock=clock,
-        ledger=InMemoryLedger(),
-        first=args.first,
-        rng=random.Random(args.seed),
-        core_vocabulary=core,
-    )
+    try:
+        session = Session.start(
+            exercise,
+            a=args.a,
+            b=args.b,
+            clock=clock,
+            ledger=InMemoryLedger(),
+            first=args.first,
+            rng=random.Random(args.seed),
+            core_vocabulary=core,
+        )
+    except NamesError as exc:
+        print(f"coach rehearse: --a and --b: {exc.message}", file=sys.stderr)
+        return FAILED
     _replace_unencodable(sys.stdout)
+    lines = input_lines(sys.stdin)
     rehearsal = Rehearsal(
         session,
-        lines=input_lines(sys.stdin),
+        # in real time a step can run past its time limit while the line is awaited
+        lines=TimedLines(lines) if args.real_time else lines,
         out=sys.stdout,
         echo=not _is_tty(sys.stdin),
         sleep=time.sleep if args.real_time else None,

@@ -7,7 +7,9 @@ answers are refused by the engine and its message is printed as it is.
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
@@ -17,6 +19,7 @@ from coach.engine import (
     Choice,
     Done,
     Emotions,
+    Event,
     FakeClock,
     Fits,
     FreeText,
@@ -39,10 +42,11 @@ HELP = (
 )
 VERDICT_LABELS = ("yes", "partly", "no", "there is more")
 OFFER_REASONS = {
-    "time_limit": "this step ran past its time limit",
+    "time_limit": "the step before ran past its time limit",
     "not_confirmed": "the reflection was not confirmed",
     "high_rating": "a rating reached the point where this exercise suggests a pause",
 }
+TAKE_OFFER = "Type /pause a or /pause b to take one, or answer to go on."
 WORDS_PER_LINE = 6
 #: at most 18 digits: longer is no answer on any scale, and int() refuses past 4,300
 WHOLE = re.compile(r"[0-9]{1,18}")
@@ -77,6 +81,36 @@ class InputEnded(Exception):
     """Standard input ran out before the exercise did."""
 
 
+class TimedLines:
+    """Lines read on a thread of their own, so the loop can wait for one with a time limit
+    and notice meanwhile that a step ran past its ``time_limit`` (``--real-time``)."""
+
+    _END = object()
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._queue: queue.Queue[object] = queue.Queue()
+        threading.Thread(target=self._pump, args=(iter(lines),), daemon=True).start()
+
+    def _pump(self, lines: Iterator[str]) -> None:
+        try:
+            for line in lines:
+                self._queue.put(line)
+        except (OSError, ValueError):  # a lost terminal, or a stream closed under us
+            pass
+        self._queue.put(self._END)
+
+    def get(self, timeout: float | None) -> str | None:
+        """The next line; None when ``timeout`` seconds pass first. InputEnded at the end."""
+        try:
+            item = self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if item is self._END:
+            self._queue.put(item)  # it stays ended
+            raise InputEnded
+        return str(item)
+
+
 class Unparsed(ValueError):
     """A line that cannot be read as the answer the step waits for."""
 
@@ -91,7 +125,9 @@ class Rehearsal:
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.session = session
-        self.lines: Iterator[str] = iter(lines)
+        #: with --real-time, lines that can be waited for with a time limit
+        self.timed = lines if isinstance(lines, TimedLines) else None
+        self.lines: Iterator[str] = iter(()) if isinstance(lines, TimedLines) else iter(lines)
         self.out = out
         self.echo = echo
         #: with --real-time: how to wait out a pause that cannot be cut short
@@ -100,20 +136,46 @@ class Rehearsal:
         self.problem: str | None = None
         #: (place, turn) of the view last shown, so a refused answer does not repeat it
         self._shown: tuple[tuple[object, ...], tuple[object, ...]] | None = None
+        #: how many of the session's events have been looked at for steps that took no line
+        self._events_seen = 0
+        #: the (step entry, reason) of each break offer printed, so each is printed once
+        self._offered: set[tuple[object, str]] = set()
+        #: the word lists printed in full already (the core list is long: printed once)
+        self._vocabularies: set[tuple[str, ...]] = set()
 
     # --- output ---------------------------------------------------------------------
 
     def say(self, line: str = "") -> None:
         self.out.write(line + "\n")
 
-    def read(self) -> str:
-        try:
-            line = next(self.lines)
-        except (StopIteration, OSError):  # ended, or cannot be read (a lost terminal)
-            raise InputEnded from None
+    def read(self, view: View | None = None) -> str:
+        if self.timed is not None:
+            line = self.read_timed(view)
+        else:
+            try:
+                line = next(self.lines)
+            except (StopIteration, OSError):  # ended, or cannot be read (a lost terminal)
+                raise InputEnded from None
         line = line.rstrip("\r\n")
         if self.echo:
             self.say(f"> {line}")
+        return line
+
+    def read_timed(self, view: View | None) -> str:
+        """The next line; if the step runs past its time limit meanwhile, the break is
+        offered then, as a screen would, and the wait goes on."""
+        assert self.timed is not None
+        left = None
+        if view is not None and view.phase == "step" and view.time_limit is not None:
+            left = view.time_limit - view.elapsed
+        if left is not None and left > 0:
+            line = self.timed.get(left)
+            if line is not None:
+                return line
+            # another offer may stand on this step already: this one is said all the same
+            self.offer(self.session.check_time(), "time_limit")
+        line = self.timed.get(None)
+        assert line is not None
         return line
 
     # --- the loop ---------------------------------------------------------------------
@@ -131,7 +193,7 @@ class Rehearsal:
         self.say(HELP)
         try:
             while True:
-                view = session.view()
+                view = session.check_time()
                 if view.phase == "ended":
                     return self.finish(view)
                 self.show(view)
@@ -144,10 +206,14 @@ class Rehearsal:
             return 1
 
     def finish(self, view: View) -> int:
-        self.notices(view)
+        self.passed(view)
         self.say()
         if view.text.text:
             self.say(plain(view.text))
+        if view.offer_break:  # raised by the last answer: the end screen offers it
+            reason = self.offer_reason(view, view.offer_break)
+            self.say(f"A break is offered because {reason}. Take some time "
+                     "to settle before you go on with your day.")
         if view.ended_reason == "stuck":
             self.problem = view.error
         self.say()
@@ -155,11 +221,32 @@ class Rehearsal:
             self.say(line)
         return 1 if view.ended_reason == "stuck" else 0
 
-    def notices(self, view: View) -> None:
-        """What steps passed on the way here said (a review with nothing due)."""
-        for notice in view.notices:
+    def passed(self, view: View) -> None:
+        """What happened since the last answer without one: rounds and swaps passing the
+        floor, skipped steps, gotos, a review with nothing due, an end step. Each step that
+        takes no answer line says so, for authors who pipe answers in."""
+        events = self.session.events
+        lines = [line for e in events[self._events_seen :] for line in passing_lines(e, view)]
+        self._events_seen = len(events)
+        if lines:
             self.say()
-            self.say(notice)
+        for line in lines:
+            self.say(line)
+
+    def offer(self, view: View, reason: str | None = None) -> None:
+        """A break offer (the view's, unless ``reason`` says), printed once where it is made."""
+        reason = reason or view.offer_break
+        key = (self.entry(view), reason or "")
+        if reason is None or key in self._offered:
+            return
+        self._offered.add(key)
+        self.say(f"A break is offered because {self.offer_reason(view, reason)}. {TAKE_OFFER}")
+
+    def offer_reason(self, view: View, reason: str) -> str:
+        if reason == "time_limit" and view.over_time:
+            limit = format_seconds(view.time_limit or 0)
+            return f"this step has run past its time limit ({limit})"
+        return OFFER_REASONS.get(reason, reason)
 
     def where(self, view: View) -> str:
         if view.phase == "step":
@@ -167,7 +254,7 @@ class Rehearsal:
         return view.phase.replace("_", " ")
 
     def turn(self, view: View) -> None:
-        line = self.read()
+        line = self.read(view)
         if line.startswith("/"):
             self.command(line, view)
             return
@@ -215,13 +302,14 @@ class Rehearsal:
             return
         same_place = self._shown is not None and self._shown[0] == place
         self._shown = (place, turn)
+        self.passed(view)
         if same_place:  # the next partner's turn in the same step: no need to repeat it all
             if view.phase == "step" and view.actor != "both":
                 self.say(self.for_whom(view))
+            self.offer(view)
             self.wait_out(view)
             self.instructions(view)
             return
-        self.notices(view)
         self.say()
         if view.phase == "private_check":
             self.say(f"Private question for {view.actor_name} only.")
@@ -245,15 +333,13 @@ class Rehearsal:
             early = " You may end it early together." if view.skippable else ""
             self.say(f"Length {format_seconds(view.length)}; breathing: {view.breathing}.{early}")
         if view.stage == "reflect" and view.tries is not None:
-            self.say(f"Reflection {view.tries} of at most {view.max_tries}.")
+            if view.max_tries == 1:  # confirm: false, or max_tries: 1
+                self.say("One reflection.")
+            else:
+                self.say(f"Reflection {view.tries} of at most {view.max_tries}.")
         for starter in view.starters:
             self.say(f"Starter: {starter.text}")
-        if view.offer_break:
-            reason = OFFER_REASONS.get(view.offer_break, view.offer_break)
-            self.say(
-                f"A break is offered because {reason}. Type /pause a or /pause b to "
-                "take one, or answer to go on."
-            )
+        self.offer(view)
         self.wait_out(view)
         self.instructions(view)
 
@@ -276,6 +362,8 @@ class Rehearsal:
                 return f"For {view.actor_name} now, then {other}."
             return f"For {view.actor_name} now, then {other}; neither sees the other's answer."
         role = ", who holds the floor" if view.actor == view.speaker else ""
+        if view.who == "together":  # one shared commitment: one partner types it for both
+            return f"For {view.actor_name}{role}, to type once for both of you to agree to."
         return f"For {view.actor_name}{role}."
 
     def wait_out(self, view: View) -> None:
@@ -327,7 +415,8 @@ class Rehearsal:
                 if view.commitment is not None and view.review_position is not None:
                     position, count = view.review_position
                     c = view.commitment
-                    self.say(f'Commitment {position} of {count}, by {c.name}: "{c.text}"')
+                    by = f"made together by {c.name}" if c.partner == "both" else f"by {c.name}"
+                    self.say(f'Commitment {position} of {count}, {by}: "{c.text}"')
                 for number, outcome in enumerate(OUTCOMES, 1):
                     self.say(f"{number}. {outcome}")
                 self.say(
@@ -340,9 +429,13 @@ class Rehearsal:
         return next(p for p in PARTNERS if p not in view.ready)
 
     def emotion_list(self, view: View) -> None:
-        words = [f"{n}. {w}" for n, w in enumerate(view.vocabulary, 1)]
-        for start in range(0, len(words), WORDS_PER_LINE):
-            self.say("; ".join(words[start : start + WORDS_PER_LINE]))
+        if view.vocabulary in self._vocabularies:
+            self.say(f"The {len(view.vocabulary)} feeling words are numbered as listed before.")
+        else:
+            self._vocabularies.add(view.vocabulary)
+            words = [f"{n}. {w}" for n, w in enumerate(view.vocabulary, 1)]
+            for start in range(0, len(words), WORDS_PER_LINE):
+                self.say("; ".join(words[start : start + WORDS_PER_LINE]))
         count = view.max_choices or 1
         how = (
             "one word or its number"
@@ -439,3 +532,28 @@ class Rehearsal:
             else:
                 out.append(piece)
         return tuple(out)
+
+
+NO_LINE = "(no answer line)"
+
+
+def passing_lines(event: Event, view: View) -> list[str]:
+    """The live line for an event that took no answer, or none. ``view`` is the view
+    about to be shown (it says which step an ``end`` ended at)."""
+    step = None if event.step is None else event.step + 1
+    data = event.data
+    match event.kind:
+        case "round_started":
+            return transcript_lines([event])
+        case "floor_passed":
+            return [f"Step {step}, swap {NO_LINE}: " + transcript_lines([event])[0]]
+        case "step_skipped":
+            return [f"Step {step}, {data['action']} {NO_LINE}: skipped, as its condition "
+                    f"is false: {data['condition']}"]
+        case "jumped":
+            return [f"Step {step}, goto {NO_LINE}: on to \"{data['target']}\"."]
+        case "step_passed":
+            return [f"Step {step}, {data['action']} {NO_LINE}: {data['text']}"]
+        case "session_ended" if data["reason"] == "end_step":
+            return [f"Step {view.step_number}, end {NO_LINE}: the exercise ends here."]
+    return []

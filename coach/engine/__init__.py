@@ -18,10 +18,15 @@ from coach.engine.answers import (
     Safe,
 )
 from coach.engine.clock import Clock, FakeClock, SystemClock
-from coach.engine.errors import AnswerError
+from coach.engine.errors import AnswerError, NamesError
 from coach.engine.events import Event
 from coach.engine.ledger import Commitment, InMemoryLedger, Ledger
-from coach.engine.session import MAX_STEPS_WITHOUT_ANSWER, Session, needs_core_vocabulary
+from coach.engine.session import (
+    MAX_STEPS_WITHOUT_ANSWER,
+    Session,
+    check_names,
+    needs_core_vocabulary,
+)
 from coach.engine.transcript import transcript_lines
 from coach.engine.view import CommitmentView, Rendered, View
 
@@ -41,6 +46,7 @@ __all__ = [
     "FreeText",
     "InMemoryLedger",
     "Ledger",
+    "NamesError",
     "Number",
     "Pick",
     "Ready",
@@ -50,6 +56,7 @@ __all__ = [
     "Session",
     "SystemClock",
     "View",
+    "check_names",
     "needs_core_vocabulary",
     "transcript_lines",
 ]

@@ -77,6 +77,13 @@ CLARIFY_TEXT = parse_template(
 ADD_TEXT = parse_template("{speaker}, say what more there is; {listener} will reflect that next.")
 EMOTION_CONFIRM = "{%s}, is that how you feel? Keep these words, change them, or pick your own."
 
+DEFAULT_COMMIT_PROMPT = Commit.__dataclass_fields__["prompt"].default
+TOGETHER_PROMPT = parse_template(
+    "What will you commit to together? {speaker}, type it in words you both can stand behind."
+)
+AGREE_TEXT = parse_template("{a} and {b}, do you both agree to this shared commitment?")
+AGREE_OPTIONS = (Rendered.plain("Yes, we both agree"), Rendered.plain("Change the wording"))
+
 VALIDATE_BEFORE = "It makes sense that you feel "
 VALIDATE_AFTER = " because …"
 
@@ -144,7 +151,9 @@ class ReflectHandler(Handler):
 
     def view(self, s: Session, step: Reflect) -> dict[str, Any]:
         stage = s.st.sub["stage"]
-        common = {"stage": stage, "tries": s.st.tries, "max_tries": step.max_tries}
+        # without confirmation there is one reflection, whatever max_tries says
+        limit = step.max_tries if step.confirm else 1
+        common = {"stage": stage, "tries": s.st.tries, "max_tries": limit}
         if stage == "reflect":
             return {**common, "expects": "done", "who": "listener", "actor": s.st.listener,
                     "text": s.render(step.prompt), "starters": s.render_all(step.starters),
@@ -336,9 +345,11 @@ class AskHandler(TurnsHandler):
             s.answered("ask", partner, answer, value=value, saved=saved)
             return NEXT
         saved = {step.save_as: value} if step.save_as else {}
-        if option is not None:
-            saved.update(option.set)
         s.st.vars.update(saved)
+        if option is not None:  # set values are filled in now, the answer already saved
+            filled = {name: s.fill(v) for name, v in option.set.items()}
+            s.st.vars.update(filled)
+            saved.update(filled)
         jump = None if option is None or option.goto is None else s.index_of(option.goto)
         s.answered("ask", partner, answer, value=value, saved=saved,
                    goto=option.goto if option is not None else None)
@@ -419,17 +430,55 @@ class PauseHandler(Handler):
 
 
 class CommitHandler(TurnsHandler):
+    """One commitment per partner who commits; with ``who: together`` one shared
+    commitment: the speaker types it (stage commit), both agree to it or ask to change
+    the wording (stage agree), and it goes into the ledger as the pair's (partner both)."""
+
+    def enter(self, s: Session, step: Commit) -> dict[str, Any]:
+        if step.who == "together":
+            return {"stage": "commit", "turns": [s.st.speaker], "turn": 0, "answers": {}}
+        return super().enter(s, step)
+
     def view(self, s: Session, step: Commit) -> dict[str, Any]:
+        if s.st.sub.get("stage") == "agree":
+            draft = s.st.sub["draft"]
+            asked = s.render(AGREE_TEXT)
+            quoted = ((' "', False), (draft, True), ('"', False))
+            text = Rendered(asked.text + "".join(t for t, _ in quoted), asked.parts + quoted)
+            return {"stage": "agree", "expects": "choice", "who": "together", "actor": "both",
+                    "text": text, "options": AGREE_OPTIONS}
+        prompt = step.prompt
+        if step.who == "together" and prompt == DEFAULT_COMMIT_PROMPT:
+            prompt = TOGETHER_PROMPT
         return {"stage": "commit", "expects": "text", "who": step.who, "actor": self.actor(s),
-                "text": s.render(step.prompt), "answered": self.answered_so_far(s)}
+                "text": s.render(prompt), "answered": self.answered_so_far(s)}
 
     def answer(self, s: Session, step: Commit, answer: Answer) -> Move:
+        if s.st.sub.get("stage") == "agree":
+            return self.agree(s, step, answer)
         assert isinstance(answer, FreeText)
         text = check_text(answer.text, "the commitment")
         partner = self.actor(s)
+        if step.who == "together":
+            s.answered("draft", partner, answer, value=text)
+            s.st.sub = {"stage": "agree", "draft": text}
+            return STAY
         item = s.commit(partner, text, step.review_in)
         s.answered("commit", partner, answer, commitment=item.id, value=text)
         return NEXT if self.advance(s) else STAY
+
+    def agree(self, s: Session, step: Commit, answer: Answer) -> Move:
+        assert isinstance(answer, Choice)
+        if isinstance(answer.index, bool) or answer.index not in (0, 1):
+            raise AnswerError("choose 1 to agree together, or 2 to change the wording")
+        draft = s.st.sub["draft"]
+        if answer.index == 1:
+            s.answered("agree", "both", answer, value=draft, result="rewrite")
+            s.st.sub = self.enter(s, step)
+            return STAY
+        item = s.commit("both", draft, step.review_in)
+        s.answered("agree", "both", answer, commitment=item.id, value=draft, result="agreed")
+        return NEXT
 
 
 NOTHING = {

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 Partner = Literal["a", "b"]
+#: whose a commitment is: one partner's, or both partners' (a commit with who: together)
+Owner = Literal["a", "b", "both"]
 Verdict = Literal["yes", "partly", "no", "more"]
 Outcome = Literal["kept", "partly", "missed", "renegotiate"]
 

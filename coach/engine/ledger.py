@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
-from coach.engine.answers import Outcome, Partner
+from coach.engine.answers import Outcome, Owner
 
 Which = Literal["due", "open", "all"]
 Status = Literal["open", "kept", "partly", "missed", "renegotiate"]
@@ -37,7 +37,9 @@ class ReviewRecord:
 @dataclass(frozen=True)
 class Commitment:
     id: str
-    partner: Partner
+    #: a, b, or both for a commitment made together
+    partner: Owner
+    #: the owner's name, or both names ("Ann and Ben") for a commitment made together
     name: str
     text: str
     made_at: float
@@ -59,7 +61,7 @@ class Commitment:
 
 class Ledger(Protocol):
     def add(
-        self, partner: Partner, name: str, text: str, made_at: float, due_at: float, exercise: str
+        self, partner: Owner, name: str, text: str, made_at: float, due_at: float, exercise: str
     ) -> Commitment:
         """Store a new commitment and return it with its id."""
         ...
@@ -88,7 +90,7 @@ class InMemoryLedger:
         self._next = len(self._items) + 1
 
     def add(
-        self, partner: Partner, name: str, text: str, made_at: float, due_at: float, exercise: str
+        self, partner: Owner, name: str, text: str, made_at: float, due_at: float, exercise: str
     ) -> Commitment:
         while f"c{self._next}" in self._items:
             self._next += 1

@@ -1,6 +1,7 @@
 """The session: one exercise, two partners, a clock and a ledger, as a state machine.
 
-A caller asks :meth:`Session.view` what now, answers with a value from
+A caller asks :meth:`Session.view` what now (:meth:`Session.check_time` while it
+waits, so a time-limit offer is recorded when shown), answers with a value from
 :mod:`coach.engine.answers`, and collects :meth:`Session.take_events` to store.
 Everything about turns, rounds, loops, conditions, retries and break offers is
 decided here, so it can be tested without a screen.
@@ -26,13 +27,23 @@ from coach.engine.answers import (
     answer_to_json,
 )
 from coach.engine.clock import Clock
-from coach.engine.errors import AnswerError
+from coach.engine.errors import AnswerError, NamesError
 from coach.engine.events import Event, EventKind
 from coach.engine.ledger import Commitment, Ledger
 from coach.engine.state import State, Timer
 from coach.engine.text import text_lookup
 from coach.engine.view import EMPTY, Rendered, View
-from coach.format.model import End, Exercise, FirstSpeakerQuestion, Goto, NameEmotion, Step, Swap
+from coach.format.model import (
+    End,
+    Exercise,
+    FirstSpeakerQuestion,
+    Goto,
+    NameEmotion,
+    Pause,
+    Step,
+    Swap,
+    Value,
+)
 from coach.format.placeholders import Template, parse_template
 
 #: a run of steps that pass without an answer longer than this is a loop
@@ -45,9 +56,10 @@ CHECK_TEXT = (
     "{%s}, this question is for you alone; {%s} will not see your answer. "
     "Do you feel safe enough to go on with this exercise now?"
 )
+#: shown to both when anyone said no at the private check: it must not say that anyone did
 NOT_READY_TEXT = (
-    "One of you is not ready for this exercise today. That is all right, and nobody needs "
-    "to explain why. You can come back to it another time, or choose something gentler."
+    "Let's leave this one for another day. A gentler exercise, or a break, might suit "
+    "today better."
 )
 FIRST_TEXT = parse_template("Who speaks first, {a} or {b}?")
 
@@ -78,6 +90,20 @@ def _rendered_from_json(data: dict[str, Any] | None) -> Rendered:
 def needs_core_vocabulary(exercise: Exercise) -> bool:
     """Whether a step names emotions from the core vocabulary, which the caller loads."""
     return any(isinstance(s, NameEmotion) and s.vocabulary == "core" for s in exercise.steps)
+
+
+def check_names(a: str, b: str) -> dict[str, str]:
+    """The two names without surrounding space; :class:`NamesError` when one is empty or
+    both are the same ignoring case (who is who, and who speaks first, would be a guess)."""
+    names = {"a": a.strip(), "b": b.strip()}
+    if not names["a"] or not names["b"]:
+        raise NamesError("each of you needs a name")
+    if names["a"].casefold() == names["b"].casefold():
+        raise NamesError(
+            f'both names are "{names["a"]}": give each of you a different name (a nickname or '
+            "an initial will do), so coach can tell you apart"
+        )
+    return names
 
 
 class Session:
@@ -115,16 +141,14 @@ class Session:
         """Begin a session. ``first`` decides who speaks first, whatever the file says
         (a screen that asked already, or ``coach rehearse --first``); otherwise the file's
         ``first_speaker`` does, ``random`` drawing from ``rng``."""
-        names = {"a": a.strip(), "b": b.strip()}
-        if not names["a"] or not names["b"]:
-            raise ValueError("both partners need a name")
+        names = check_names(a, b)
         if first is not None and first not in PARTNERS:
             raise ValueError(f"first must be a or b, not {first!r}")
         if needs_core_vocabulary(exercise) and not core_vocabulary:
             raise ValueError("this exercise names emotions from the core vocabulary: "
                              "pass core_vocabulary")
-        state = State(names=names, phase="private_check", vars=dict(exercise.vars),
-                      core=list(core_vocabulary))
+        # vars are filled in when the steps begin, once the first speaker is known
+        state = State(names=names, phase="private_check", core=list(core_vocabulary))
         session = cls(exercise, state, clock, ledger)
         session._emit("session_started", exercise=exercise.id, title=exercise.title,
                       names=dict(names), rounds=exercise.rounds)
@@ -216,10 +240,12 @@ class Session:
             base["step_index"] = st.index
         if st.phase == "ended":
             ended = st.ended or {}
+            # an offer made by the last answer stands on the end screen: nothing follows it
             return View(phase="ended", action="ended", stage=ended.get("reason", "completed"),
                         expects=None, who=None, actor=None,
-                        text=_rendered_from_json(ended.get("text")),
-                        ended_reason=ended.get("reason"), error=ended.get("error"), **base)
+                        text=_rendered_from_json(ended.get("text")), offer_break=st.offer,
+                        ended_reason=ended.get("reason"), error=ended.get("error"),
+                        step_index=ended.get("step"), **base)
         if st.brk is not None:
             brk = st.brk
             return View(phase="break", action="break", stage="break", expects="ready",
@@ -245,10 +271,29 @@ class Session:
         step = self.exercise.steps[st.index]
         fields = actions.HANDLERS[type(step)].view(self, step)
         elapsed = st.step_timer.elapsed(self.clock)
-        over = step.time_limit is not None and elapsed >= step.time_limit
+        over = self._over_time(step)
         offer = st.offer or ("time_limit" if over else None)
+        if isinstance(step, Pause):  # a pause is a break already: nothing to offer
+            offer = None
         return View(phase="step", action=step.ACTION, time_limit=step.time_limit,
                     elapsed=elapsed, over_time=over, offer_break=offer, **fields, **base)
+
+    def check_time(self) -> View:
+        """:meth:`view`, having made the time-limit offer if the step has just run past its
+        ``time_limit``: a screen (or ``coach rehearse``) calls this while it waits, so the
+        offer is recorded once, when it is shown. An offer nobody was shown is made when the
+        answer arrives."""
+        st = self.st
+        step = self.step()
+        if (step is not None and st.brk is None and not st.time_offered
+                and not isinstance(step, Pause) and self._over_time(step)):
+            st.time_offered = True
+            self._emit("break_offered", reason="time_limit")
+        return self.view()
+
+    def _over_time(self, step: Step) -> bool:
+        limit = step.time_limit
+        return limit is not None and self.st.step_timer.elapsed(self.clock) >= limit
 
     # --- answering ----------------------------------------------------------------------
 
@@ -302,8 +347,17 @@ class Session:
         del self._events[events_before:]
 
     def _step_answer(self, answer: Answer) -> None:
-        step = self.exercise.steps[self.st.index]
+        st = self.st
+        step = self.exercise.steps[st.index]
+        # the time limit is checked when the answer arrives too, not only while waiting
+        overran = not st.time_offered and not isinstance(step, Pause) and self._over_time(step)
         move = actions.HANDLERS[type(step)].answer(self, step, answer)
+        if overran:
+            st.time_offered = True
+            if isinstance(move, actions.Stay):  # still this step: its view shows the offer
+                self._emit("break_offered", reason="time_limit")
+            elif st.offer is None:  # made where the session goes next
+                st.offer = "time_limit"
         if isinstance(move, actions.Next):
             self._go(self.st.index + 1)
         elif isinstance(move, actions.Jump):
@@ -406,6 +460,9 @@ class Session:
         st.round = 1
         st.speaker = st.first or "a"
         st.tries = 0
+        # in file order: a value may use the names, the roles and the vars above it
+        for name, value in self.exercise.vars.items():
+            st.vars[name] = self.fill(value)
         self._emit("round_started", speaker=st.speaker, name=self.name(st.speaker))
         self._go(0)
 
@@ -468,19 +525,34 @@ class Session:
             return False
         st.sub = sub
         st.step_timer = Timer.started(self.clock)
+        st.time_offered = False
+        self._make_offer(step)
         view = self.view()
         self._emit("step_shown", action=step.ACTION, who=view.who, actor=view.actor,
                    text=view.text.text, speaker=st.speaker, listener=st.listener,
                    speaker_name=self.name(st.speaker), listener_name=self.name(st.listener))
         return True
 
+    def _make_offer(self, step: Step | None) -> None:
+        """Make the offer the last answer raised where the session now stands (``step``, or
+        None at the end), unless that is a pause step: a break already, nothing to offer."""
+        st = self.st
+        if st.offer is None:
+            return
+        if isinstance(step, Pause):
+            st.offer = None
+            return
+        self._emit("break_offered", reason=st.offer)
+
     def _end(self, reason: str, text: Rendered | None, error: str | None = None) -> None:
         st = self.st
+        self._make_offer(None)
+        at_step = st.index if reason == "end_step" else None
         st.phase = "ended"
         st.sub = {}
         st.step_timer.stop(self.clock)
         st.ended = {"reason": reason, "text": None if text is None else _rendered_to_json(text),
-                    "error": error}
+                    "error": error, "step": at_step}
         self._emit("session_ended", reason=reason, text=None if text is None else text.text,
                    error=error)
 
@@ -505,10 +577,17 @@ class Session:
         parts = template.render_parts(text_lookup(self.value))
         return Rendered("".join(t for t, _ in parts), parts)
 
+    def fill(self, value: Value) -> Value:
+        """A `vars` or `set` value with its placeholders filled in (numbers stay numbers)."""
+        return self.render(parse_template(value)).text if isinstance(value, str) else value
+
     def render_all(self, templates: Sequence[Template]) -> tuple[Rendered, ...]:
         return tuple(self.render(t) for t in templates)
 
     def name(self, partner: str) -> str:
+        """A partner's name; for ``both`` (an answer or commitment of the pair) both names."""
+        if partner == "both":
+            return f"{self.st.names['a']} and {self.st.names['b']}"
         return self.st.names[partner]
 
     def other(self, partner: str) -> str:
@@ -544,12 +623,12 @@ class Session:
         self._emit("step_passed", action=step.ACTION, text=text)
 
     def offer(self, reason: str) -> None:
+        """Offer a break after this answer: it is made (and recorded) where the session goes
+        next, unless that is a pause step."""
         self.st.offer = reason
-        self._emit("break_offered", reason=reason)
 
     def answered(self, stage: str, partner: str, answer: Answer, **detail: Any) -> None:
-        name = (f"{self.name('a')} and {self.name('b')}" if partner == "both"
-                else self.name(partner))
+        name = self.name(partner)
         saved = detail.get("saved")
         if saved:  # JSON-ready copies: lists of words, numbers, text
             detail["saved"] = {k: copy.copy(v) for k, v in saved.items()}

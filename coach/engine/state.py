@@ -63,8 +63,12 @@ class State:
     #: the current step's own progress (stage, turn, answers so far); JSON values only
     sub: dict[str, Any] = field(default_factory=dict)
     step_timer: Timer = field(default_factory=Timer)
-    #: why a break is offered now (not_confirmed, high_rating); cleared by the next answer
+    #: why a break is offered now (time_limit, not_confirmed, high_rating); cleared by the
+    #: next answer. An answer sets it for where the session goes next, which makes the offer
+    #: (a break_offered event) unless that is a pause step
     offer: str | None = None
+    #: whether the current step's time-limit offer has been made (it is made once per step)
+    time_offered: bool = False
     #: what steps passed without an answer said (a review with nothing due); cleared likewise
     notices: list[str] = field(default_factory=list)
     #: a break taken from a step: by, reason, length, ready, started_at
@@ -96,6 +100,7 @@ class State:
             "sub": copy.deepcopy(self.sub),
             "step_timer": self.step_timer.to_json(clock),
             "offer": self.offer,
+            "time_offered": self.time_offered,
             "notices": list(self.notices),
             "break": copy.deepcopy(self.brk),
             "break_timer": self.break_timer.to_json(clock),
@@ -121,6 +126,7 @@ class State:
             sub=copy.deepcopy(data["sub"]),
             step_timer=Timer.from_json(data["step_timer"], clock),
             offer=data["offer"],
+            time_offered=bool(data.get("time_offered", False)),
             notices=list(data.get("notices", [])),
             brk=copy.deepcopy(data["break"]),
             break_timer=Timer.from_json(data["break_timer"], clock),

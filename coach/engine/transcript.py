@@ -42,7 +42,8 @@ def _answer_line(data: Mapping[str, Any]) -> str:
         case "confirm" if answer["kind"] == "verdict":
             line = f"{name}: {VERDICT_WORDS.get(answer['verdict'], answer['verdict'])}."
             if data.get("result") == "not_confirmed":
-                line += f" Not confirmed after {data['tries']} tries."
+                tries = data["tries"]
+                line += f" Not confirmed after {tries} {'try' if tries == 1 else 'tries'}."
             return line
         case "clarify":
             return f"{name} clarified.{_note(data)}"
@@ -64,6 +65,12 @@ def _answer_line(data: Mapping[str, Any]) -> str:
             return f"{name} is ready."
         case "commit":
             return f'{name} committed: "{data["value"]}"'
+        case "draft":
+            return f'{name} wrote a shared commitment: "{data["value"]}"'
+        case "agree" if data.get("result") == "rewrite":
+            return f"{name} chose to change the wording."
+        case "agree":
+            return f'{name} committed together: "{data["value"]}"'
         case "review":
             return f'{name}: {answer["outcome"]} for "{data["text"]}".{_note(data)}'
         case "first_speaker":
@@ -103,7 +110,8 @@ def _event_lines(event: Event) -> list[str]:
             lines = {
                 "completed": ["The exercise is complete."],
                 "end_step": ["The exercise ended."],
-                "not_ready": ["One of you was not ready; the session ended gently."],
+                # the neutral text the partners saw says it all; nothing says why
+                "not_ready": [],
                 "stuck": [f"The session stopped: {data.get('error')}"],
             }.get(data["reason"], ["The session ended."])
             if data.get("text"):

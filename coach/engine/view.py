@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
-from coach.engine.answers import Partner
+from coach.engine.answers import Owner, Partner
 
 Phase = Literal["private_check", "first_speaker", "step", "break", "ended"]
 Actor = Literal["a", "b", "both"]
@@ -38,7 +38,9 @@ EMPTY = Rendered("")
 @dataclass(frozen=True)
 class CommitmentView:
     id: str
-    partner: Partner
+    #: a, b, or both for a commitment made together
+    partner: Owner
+    #: the owner's name, or both names ("Ann and Ben") for a commitment made together
     name: str
     text: str
     made_at: float
@@ -58,12 +60,13 @@ class View:
     #: the step's action (say, share, ...), or the phase name outside steps
     action: str
     #: where in a step with several turns: reflect, confirm, clarify, add (reflect);
-    #: guess, confirm (name_emotion); otherwise the action
+    #: guess, confirm (name_emotion); commit, agree (commit with who: together);
+    #: otherwise the action
     stage: str
     #: the kind of answer awaited (see coach.engine.answers: done, text, choice, number,
     #: emotions, verdict, ready, safe, partner, outcome), None once ended
     expects: str | None
-    #: the step's role word: speaker, listener, a, b or both
+    #: the step's role word: speaker, listener, a, b, both, or together (a shared commit)
     who: str | None
     #: the partner who answers now: a, b, or both (together)
     actor: Actor | None
@@ -99,7 +102,9 @@ class View:
     #: a break taken from a step: by whom and why
     break_by: Partner | None = None
     break_reason: str | None = None
-    #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced)
+    #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced).
+    #: An offer raised by an answer shows on the next view, the ended one included, never
+    #: on a pause step; a time limit shows live (see Session.check_time)
     offer_break: str | None = None
     #: review: the commitment under review, and its position (1-based) and count
     commitment: CommitmentView | None = None
@@ -110,7 +115,8 @@ class View:
     private: bool = False
     round: int = 1
     rounds: int = 1
-    #: the step's index (0-based) in the exercise, None outside steps
+    #: the step's index (0-based) in the exercise, None outside steps; once ended by an
+    #: end step, that step's index
     step_index: int | None = None
     step_count: int = 0
     can_undo: bool = False

@@ -17,7 +17,7 @@ is false. When a variable holds a list (named emotions), ``==`` means
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 
 from coach.format.names import VARIABLE_RE
@@ -120,6 +120,34 @@ class Condition:
     def evaluate(self, lookup: Callable[[str], object]) -> bool:
         """``lookup(name)`` returns the variable's value, or None when it is not set."""
         return _evaluate(self.tree, lookup)
+
+    def round_numbers(self) -> Iterator[float | int]:
+        """The numbers ``round`` is compared with (``round == 3`` gives 3)."""
+        stack: list[Node] = [self.tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Compare):
+                for side, other in ((node.left, node.right), (node.right, node.left)):
+                    if isinstance(side, Var) and side.name == "round" and isinstance(
+                        other, Literal
+                    ) and _is_number(other.value):
+                        yield other.value  # type: ignore[misc]
+            elif isinstance(node, Not):
+                stack.append(node.operand)
+            else:
+                stack.extend((node.left, node.right))
+
+    def decide(self, known: Mapping[str, object]) -> bool | None:
+        """The condition's value when it follows from its literals and the ``known``
+        variables alone (``1 == 2``, ``round == 3`` with round known); else None."""
+        return _decide(self.tree, known)
+
+    @property
+    def shape(self) -> Hashable:
+        """What the condition means, without how it was written: equal for
+        ``go == "yes"``, ``go=='yes'`` and ``"yes" == go``, and for ``a and b`` and
+        ``b and a``. Two conditions with one shape are always both true or both false."""
+        return _shape(self.tree)
 
     def __str__(self) -> str:
         return self.source
@@ -357,3 +385,55 @@ def _evaluate(node: Node, lookup: Callable[[str], object]) -> bool:
     if isinstance(node, And):
         return _evaluate(node.left, lookup) and _evaluate(node.right, lookup)
     return _evaluate(node.left, lookup) or _evaluate(node.right, lookup)
+
+
+def _decide(node: Node, known: Mapping[str, object]) -> bool | None:
+    if isinstance(node, Compare):
+        sides = []
+        for side in (node.left, node.right):
+            if isinstance(side, Var) and side.name not in known:
+                return None
+            sides.append(_value(side, known.get))
+        return _compare(sides[0], node.op, sides[1])
+    if isinstance(node, Not):
+        value = _decide(node.operand, known)
+        return None if value is None else not value
+    left, right = _decide(node.left, known), _decide(node.right, known)
+    stop = isinstance(node, Or)  # the value that decides an or (True) or an and (False)
+    if left is stop or right is stop:
+        return stop
+    return None if left is None or right is None else not stop
+
+
+#: a comparison read from the other side: 3 < x is x > 3
+_MIRROR = {"==": "==", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
+
+
+def _operand_shape(operand: Operand) -> tuple[str, object]:
+    if isinstance(operand, Var):
+        return ("var", operand.name)
+    value = operand.value
+    # 1 and 1.0 compare equal, and so do their shapes; "1" is text, another shape
+    return ("number", float(value)) if _is_number(value) else ("text", value)
+
+
+def _shape(node: Node) -> Hashable:
+    if isinstance(node, Compare):
+        left, right = _operand_shape(node.left), _operand_shape(node.right)
+        op = node.op
+        if (repr(right), _MIRROR[op]) < (repr(left), op):
+            left, right, op = right, left, _MIRROR[op]
+        return ("compare", left, op, right)
+    if isinstance(node, Not):
+        return ("not", _shape(node.operand))
+    # and/or are commutative and associative: (a and b) and c is a and (b and c)
+    kind = And if isinstance(node, And) else Or
+    parts: set[Hashable] = set()
+    stack: list[Node] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, kind):
+            stack.extend((item.left, item.right))
+        else:
+            parts.add(_shape(item))
+    return (kind.__name__.lower(), frozenset(parts))

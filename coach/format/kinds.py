@@ -241,14 +241,17 @@ def read_template(node: ScalarNode, text: str, ctx: Context) -> Template | Any:
         template = parse_template(text)
     except PlaceholderError as exc:
         return ctx.error(offset_mark(node, exc.offset, ctx), exc.message, "placeholder")
+    refused = False
     for ref in template.refs:
         if ctx.only_refs is not None and ref.name not in ctx.only_refs:
+            # every one is reported, not only the first
             allowed = ", ".join("{" + n + "}" for n in sorted(ctx.only_refs))
             where = offset_mark(node, ref.offset, ctx)
             ctx.error(where, f"only {allowed} can be used here, not {{{ref.name}}}", "placeholder")
-            return INVALID
+            refused = True
+            continue
         ctx.refs.append((ref.name, node, ref.offset))
-    return template
+    return INVALID if refused else template
 
 
 class _List(Kind):
@@ -260,16 +263,19 @@ class _List(Kind):
         if not isinstance(node, SequenceNode):
             return ctx.error(node, f'"{name}" must be a list, not {kind_name(node)}', "type")
         out = []
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # unique lists (tags, words) compare ignoring case
         for child in node.value:
             value = self.item.read(child, ctx, name)
             if value is INVALID:
                 continue
             plain = value.source if isinstance(value, Template) else value
-            if self.unique and plain in seen:
-                ctx.error(child, f'"{plain}" appears twice in "{name}"', "duplicate-value")
+            folded = plain.casefold()
+            if self.unique and folded in seen:
+                first = seen[folded]
+                also = "" if first == plain else f' (as "{first}": case does not count)'
+                ctx.error(child, f'"{plain}" appears twice in "{name}"{also}', "duplicate-value")
                 continue
-            seen.add(plain)
+            seen[folded] = plain
             out.append(value)
         return tuple(out) if len(out) == len(node.value) else INVALID
 
@@ -300,9 +306,10 @@ class Integer(Kind):
         if not isinstance(value, int) or isinstance(value, bool):
             shown = f'"{node.value}"' if isinstance(node, ScalarNode) else kind_name(node)
             return ctx.error(node, f'"{name}" must be a whole number, not {shown}', "type")
+        if self.maximum == self.minimum is not None and value != self.minimum:
+            # one allowed value (version): the same message on either side of it
+            return ctx.error(node, f'"{name}" must be {self.minimum}, not {value}', "range")
         if self.minimum is not None and value < self.minimum:
-            if self.maximum == self.minimum:
-                return ctx.error(node, f'"{name}" must be {self.minimum}, not {value}', "range")
             return ctx.error(node, f'"{name}" must be {self.minimum} or more, not {value}', "range")
         if self.maximum is not None and value > self.maximum:
             return ctx.error(node, f'"{name}" must be {self.maximum} or less, not {value}', "range")
@@ -446,7 +453,10 @@ class ConditionKind(Kind):
 
 
 class Assignments(Kind):
-    """``vars`` and an option's ``set``: variable names to text or numbers."""
+    """``vars`` and an option's ``set``: variable names to text or numbers.
+
+    Text values keep their source (``"{b} chose"``), checked like step text.
+    """
 
     def read(self, node: Node, ctx: Context, name: str) -> Any:
         if not isinstance(node, MappingNode):
@@ -476,8 +486,15 @@ class Assignments(Kind):
                 )
                 ok = False
                 continue
-            # quoted and block scalars are text; plain numbers are numbers
-            out[var] = value if isinstance(value, int | float) else value_node.value
+            if isinstance(value, int | float):  # plain numbers are numbers
+                out[var] = value
+                continue
+            # quoted and block scalars are text, and text follows the placeholder rules;
+            # the engine fills it in (vars when the steps start, set when chosen)
+            if read_template(value_node, value_node.value, ctx) is INVALID:  # type: ignore[arg-type]
+                ok = False
+                continue
+            out[var] = value_node.value
         return out if ok else INVALID
 
     def schema(self) -> dict[str, Any]:
@@ -576,6 +593,15 @@ class Vocabulary(Kind):
             words = PlainTextList().read(node, ctx, name)
             if words is not INVALID and not words:
                 return ctx.error(node, f'"{name}" must list at least one word', "empty-value")
+            # a partner picks several words separated by commas: a word cannot hold one
+            for child in node.value:
+                word = child.value if isinstance(child, ScalarNode) else ""
+                if "," in word:
+                    ctx.error(offset_mark(child, word.index(","), ctx),  # type: ignore[arg-type]
+                              f'the word "{word}" holds a comma; partners pick several words '
+                              "separated by commas, so a word cannot hold one: split it in "
+                              "two, or use other words", "vocabulary-comma")
+                    words = INVALID
             return words
         if isinstance(node, ScalarNode) and node.value == "core":
             return "core"
@@ -587,7 +613,13 @@ class Vocabulary(Kind):
         return {
             "anyOf": [
                 {"const": "core"},
-                {"type": "array", "items": dict(_TEXT_SCHEMA), "minItems": 1},
+                {
+                    "type": "array",
+                    # no comma in a word: a partner picks several words separated by commas
+                    "items": {**_TEXT_SCHEMA, "pattern": "^[^,]*[^,\\s][^,]*$"},
+                    "minItems": 1,
+                    "uniqueItems": True,
+                },
             ]
         }
 

@@ -78,7 +78,7 @@ def _load(data: bytes, stem: str, rep: Reporter, path: Path | None) -> Exercise 
             rep.add(1, 1, 'the file name gives no usable id; add "id:" to the file', "id")
             return None
     exercise = Exercise(**values, path=path)
-    check_flow(exercise.steps, ctx)
+    check_flow(exercise.steps, ctx, exercise.rounds)
     if rep.has_errors:
         return None
     return _with_default_time_limits(exercise)

@@ -17,6 +17,7 @@ from coach.format import kinds as k
 from coach.format.conditions import Condition
 from coach.format.placeholders import Template, parse_template
 
+#: a value in `vars` or `set`; text is a template's source, filled in by the engine
 Value = str | int | float
 Who = Literal["speaker", "listener", "a", "b", "both"]
 Notes = Literal["off", "optional", "required"]
@@ -25,6 +26,9 @@ Breathing = Literal["box", "4-7-8", "calm", "none"]
 BREATHING = ("box", "4-7-8", "calm", "none")
 NOTES = ("off", "optional", "required")
 WHO = ("speaker", "listener", "a", "b", "both")
+#: a commit may also be written together: one shared commitment, typed once by the speaker
+CommitWho = Literal["speaker", "listener", "a", "b", "both", "together"]
+COMMIT_WHO = (*WHO, "together")
 EMPTY: Mapping = MappingProxyType({})
 
 
@@ -266,9 +270,10 @@ class Commit(Step):
         "What the partner is asked to commit to.",
         _t("{speaker}, what will you commit to?"),
     )
-    who: Who = k.key(
-        k.Choice(WHO),
-        "Who commits: speaker (default), listener, a, b or both.",
+    who: CommitWho = k.key(
+        k.Choice(COMMIT_WHO),
+        "Who commits: speaker (default), listener, a, b, both (each writes their own) or "
+        "together (one shared commitment, typed by the speaker and agreed by both).",
         "speaker",
     )
     review_in: int = k.key(k.Duration(), "When the commitment is due for review.", 7 * 86_400)
@@ -342,7 +347,9 @@ class Exercise:
     description: str = k.key(
         k.PlainText(), "Markdown shown before the start: when to use it and when not to.", ""
     )
-    tags: tuple[str, ...] = k.key(k.PlainTextList(), "Words to find the exercise by.", ())
+    tags: tuple[str, ...] = k.key(
+        k.PlainTextList(), "Words to find the exercise by; compared ignoring case.", ()
+    )
     minutes: int | None = k.key(k.Integer(minimum=1), "Estimated length in minutes.", None)
     rounds: int = k.key(
         k.Integer(minimum=1), "Run the steps this many times, with roles swapped each time.", 1
@@ -352,11 +359,12 @@ class Exercise:
         "Who speaks first: ask (default), a, b, random, or {ask: QUESTION}.",
         "ask",
     )
-    private_check: bool = k.key(
+    #: None when the file does not say: then the tag hard decides
+    private_check: bool | None = k.key(
         k.Boolean(),
         "Ask each partner privately, before the first step, whether they feel safe to go on "
-        "(also implied by the tag hard).",
-        False,
+        "(also implied by the tag hard; when written, this key wins over the tag).",
+        None,
     )
     pause: PauseSettings = k.key(
         k.Record(PauseSettings), "Defaults for breaks in this exercise.", PauseSettings()
@@ -372,7 +380,14 @@ class Exercise:
 
     @property
     def needs_private_check(self) -> bool:
-        return self.private_check or "hard" in self.tags
+        if self.private_check is not None:  # written in the file: it wins over the tag
+            return self.private_check
+        return self.has_tag("hard")
+
+    def has_tag(self, tag: str) -> bool:
+        """Whether the exercise has ``tag``; tags are compared ignoring case."""
+        folded = tag.casefold()
+        return any(t.casefold() == folded for t in self.tags)
 
     def step_by_id(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

@@ -32,14 +32,16 @@ SEQ, MAP = _T + "seq", _T + "map"
 PLAIN = "coach:plain"
 STANDARD_TAGS = frozenset({PLAIN, STR, INT, FLOAT, BOOL, NULL, SEQ, MAP})
 
-# YAML 1.2 core schema, except that an integer never has a leading zero:
-# the spec reads ``010`` as text.
+# YAML 1.2 core schema, except that a number never has a leading zero (the spec
+# reads ``010`` as text), octal and hex (``0o10``, ``0x1f``) are text, and so are
+# ``.inf`` and ``.nan`` (no exercise value is infinite, and JSON has neither).
+# ``1e3`` is a number, as the core schema reads it.
 _NULL_RE = re.compile(r"~|null|Null|NULL|")
 # The spec: "only true and false are booleans" (True and TRUE are text, like Yes).
 _TRUE_RE = re.compile(r"true")
 _FALSE_RE = re.compile(r"false")
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 
 
 class _PlainResolver(BaseResolver):

@@ -159,11 +159,11 @@ def test_the_template_validates_with_no_problem() -> None:
     assert exercise.rounds >= 2 and exercise.description and exercise.minutes
 
 
-def test_the_tutorial_ends_with_the_template() -> None:
+def test_the_tutorials_finished_exercise_is_the_template() -> None:
     tutorial = GUIDE_TEXT.split("\n## Reference\n", 1)[0]
-    last = [b for b in blocks(tutorial) if b.info == "yaml"][-1]
-    assert last.before == TEMPLATE_MARK
-    assert last.text == TEMPLATE.read_text(encoding="utf-8")
+    finished = [b for b in blocks(tutorial) if b.before == TEMPLATE_MARK]
+    assert len(finished) == 1
+    assert finished[0].text == TEMPLATE.read_text(encoding="utf-8")
 
 
 def test_coach_new_copies_the_template() -> None:
@@ -207,3 +207,109 @@ def test_every_exercise_key_is_in_the_reference_table() -> None:
 )
 def test_the_guide_documents(phrase: str) -> None:
     assert phrase.lower() in GUIDE_TEXT.lower()
+
+
+# --- the guide stands on its own (issue 11) ----------------------------------------------
+
+
+def test_the_guide_points_at_no_document_outside_the_project() -> None:
+    assert "exercise-format" not in GUIDE_TEXT
+    for target in re.findall(r"\]\(([^)#][^)]*)\)", GUIDE_TEXT):
+        assert (GUIDE.parent / target).exists(), target
+
+
+def test_every_anchor_the_guide_links_to_is_a_heading() -> None:
+    def anchor(heading: str) -> str:  # the way GitHub makes an anchor from a heading
+        return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+    anchors = {anchor(h) for h in re.findall(r"(?m)^#+ (.*)$", GUIDE_TEXT)}
+    for target in re.findall(r"\]\(#([^)]*)\)", GUIDE_TEXT):
+        assert target in anchors, target
+
+
+def tutorial_exercises() -> list[Exercise]:
+    tutorial = GUIDE_TEXT.split("\n## Reference\n", 1)[0]
+    out = []
+    for block in blocks(tutorial):
+        if block.info == "yaml" and block.kind == "exercise":
+            exercise = load_block(block).exercise
+            assert exercise is not None
+            out.append(exercise)
+    return out
+
+
+def test_the_tutorial_passes_the_floor_with_swap_and_commits_together() -> None:
+    from coach.format.model import Commit, Swap
+
+    exercises = tutorial_exercises()
+    assert any(isinstance(s, Swap) for e in exercises for s in e.steps)
+    assert any(isinstance(s, Commit) and s.who == "together" for e in exercises for s in e.steps)
+
+
+def test_the_tutorial_has_a_too_much_branch_beside_pause_at() -> None:
+    # a rating with pause_at, a when/goto to a pause, then both asked whether to go on
+    from coach.format.model import Ask, Goto, Pause, Rate
+
+    def has_branch(exercise: Exercise) -> bool:
+        steps = exercise.steps
+        rated = any(isinstance(s, Rate) and s.pause_at is not None for s in steps)
+        for step in steps:
+            if isinstance(step, Goto) and step.when is not None:
+                target = exercise.step_by_id(step.target)
+                after = steps[target.index + 1] if target is not None else None
+                if (rated and isinstance(target, Pause) and isinstance(after, Ask)
+                        and after.who == "both"):
+                    return True
+        return False
+
+    assert any(has_branch(e) for e in tutorial_exercises())
+    tutorial = GUIDE_TEXT.split("\n## Reference\n", 1)[0]
+    assert "`pause_at` and the branch work together" in tutorial
+
+
+def test_the_rehearse_line_the_guide_quotes_is_what_rehearse_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    from coach.cli import main
+
+    quoted = re.search(r"such as `(Step \d+, swap \(no answer line\): [^`]*)`", GUIDE_TEXT)
+    assert quoted is not None
+    swap = next(b for b in YAML_BLOCKS if b.kind == "exercise" and "- swap: true" in b.text)
+    path = tmp_path / "swap.yaml"
+    path.write_text(swap.text, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n\nyes\n" * 2))
+    assert main(["rehearse", str(path), "--a", "Sam", "--b", "Alex", "--first", "a"]) == 0
+    assert quoted[1] in capsys.readouterr().out.splitlines()
+
+
+def test_the_rehearse_answer_table_lists_the_steps_that_take_no_line() -> None:
+    row = next(line for line in GUIDE_TEXT.splitlines() if line.startswith("| nothing:"))
+    for action in ("`swap`", "`goto`", "`end`", "skipped", "`review`"):
+        assert action in row
+    assert "no line at all" in row
+
+
+def test_the_guide_says_where_a_current_schema_is_kept() -> None:
+    assert "coach schema --install" in GUIDE_TEXT
+    assert "Your own exercises folder always has a current `exercise.schema.json`" in GUIDE_TEXT
+
+
+# --- the README --------------------------------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_claims_no_count_of_exercises() -> None:
+    assert not re.search(r"\b(a dozen|dozens?|\d+ (built-in )?exercises)\b", README, re.I)
+
+
+def test_the_readme_set_up_makes_and_activates_a_venv_before_pip() -> None:
+    make = README.index("python3 -m venv .venv")
+    activate = README.index(". .venv/bin/activate")
+    app = README.index("pip install -e '.[test]' && coach")
+    tests = README.index("pip install -e '.[test]' && pytest")
+    assert make < activate < app < tests
+    assert "externally-managed-environment" in README

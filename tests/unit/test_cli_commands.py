@@ -231,6 +231,63 @@ def test_new_file_id_comes_from_its_name(
     assert exercise.id == "sunday-check-in"
 
 
+# --- a current schema in the user's exercises folder ---------------------------------------
+
+
+def user_schema() -> Path:
+    from coach.paths import user_exercises_dir
+
+    return user_exercises_dir() / "exercise.schema.json"
+
+
+@pytest.mark.parametrize("argv", [["schema", "--install"], ["list"], ["list", "--json"],
+                                  ["new", "{tmp}/moved-later.yaml"]])
+def test_the_users_exercises_folder_gets_a_current_schema(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a file written by `coach new` and moved there keeps its schema line working
+    assert not user_schema().exists()
+    code, out, err = run(capsys, *[a.format(tmp=tmp_path) for a in argv])
+    assert code == 0, err
+    assert json.loads(user_schema().read_text(encoding="utf-8")) == exercise_schema()
+    if argv[:2] == ["list", "--json"]:
+        json.loads(out)  # standard output stays JSON
+
+
+@pytest.mark.parametrize("argv", [["schema", "--install"], ["list"]])
+def test_an_out_of_date_schema_in_the_users_folder_is_replaced(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach.paths import ensure_private_dir
+
+    ensure_private_dir(user_schema().parent)
+    user_schema().write_text('{"title": "an older coach"}', encoding="utf-8")
+    assert run(capsys, *argv)[0] == 0
+    assert json.loads(user_schema().read_text(encoding="utf-8")) == exercise_schema()
+
+
+def test_schema_install_says_what_it_did(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema", "--install")
+    assert code == 0 and out == f"wrote {user_schema()}\n"
+    code, out, _ = run(capsys, "schema", "--install")
+    assert code == 0 and out == f"{user_schema()} is up to date\n"
+    assert user_schema().stat().st_mode & 0o777 == 0o600
+
+
+def test_a_schema_that_cannot_be_kept_is_a_note_not_a_failure_of_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("COACH_CONFIG_DIR", str(blocked))
+    code, out, err = run(capsys, "list")
+    assert code == 0 and "first-reflection" in out
+    assert err.startswith("coach list: could not keep exercise.schema.json in your exercises "
+                          "folder:")
+    code, _, err = run(capsys, "schema", "--install")
+    assert code == 1 and err.startswith("coach schema: cannot write") and "Traceback" not in err
+
+
 # --- version and help -----------------------------------------------------------------------------
 
 

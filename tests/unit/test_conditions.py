@@ -322,3 +322,55 @@ def test_random_token_soup_parses_or_gives_a_located_error(parts: list[str]) -> 
         assert 0 <= exc.offset <= len(source)
         return
     assert isinstance(condition.evaluate(VALUES.get), bool)
+
+
+# --- what the validator reads from a condition ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ('go == "yes"', "go == 'yes'"),
+        ('go == "yes"', 'go=="yes"'),
+        ('go == "yes"', "'yes' == go"),
+        ("calm < 3", "3 > calm"),
+        ("calm >= 3.0", "3 <= calm"),
+        ("a == b and calm > 1", "(calm > 1) and a == b"),
+        ("x == 1 or (y == 2 or z == 3)", "z == 3 or x == 1 or y == 2"),
+    ],
+)
+def test_equivalent_conditions_have_one_shape(one: str, other: str) -> None:
+    assert parse_condition(one).shape == parse_condition(other).shape
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ('go == "yes"', 'go != "yes"'),
+        ('go == "1"', "go == 1"),
+        ("calm < 3", "calm <= 3"),
+        ("x == 1 and y == 2", "x == 1 or y == 2"),
+        ("not x == 1", "x == 1"),
+    ],
+)
+def test_different_conditions_have_different_shapes(one: str, other: str) -> None:
+    assert parse_condition(one).shape != parse_condition(other).shape
+
+
+@pytest.mark.parametrize(
+    ("source", "known", "decided"),
+    [
+        ("1 == 2", {}, False),
+        ("'a' == 'a'", {}, True),
+        ("round == 3", {"round": 2}, False),
+        ("round == 1 or calm > 3", {"round": 1}, True),
+        ("round == 2 or calm > 3", {"round": 1}, None),
+        ("round == 2 and calm > 3", {"round": 1}, False),
+        ("not round == 2", {"round": 1}, True),
+        ("calm > 3", {"round": 1}, None),
+    ],
+)
+def test_decide_knows_only_what_the_known_values_decide(
+    source: str, known: dict[str, object], decided: bool | None
+) -> None:
+    assert parse_condition(source).decide(known) is decided

@@ -13,8 +13,10 @@ from coach.engine import (
     FreeText,
     InMemoryLedger,
     Number,
+    Pick,
     Ready,
     Reviewed,
+    Session,
     transcript_lines,
 )
 from tests.unit.engine_support import CORE, Run, exercise
@@ -144,6 +146,7 @@ def test_reflect_max_tries_one_and_confirm_false() -> None:
     """))
     view = run.answer(Done(), Fits("no"))
     assert view.text.text == "Q" and view.offer_break == "not_confirmed"
+    assert (view.tries, view.max_tries) == (1, 1)  # without confirmation: one reflection
     view = run.answer(Done())  # confirm: false never asks the speaker
     assert view.action == "say" and view.text.text == "1"
 
@@ -265,6 +268,39 @@ def test_ask_with_options_saves_the_label_and_applies_set() -> None:
         run.answer(Choice(-1))
     assert run.answer(Choice(1)).text.text == "Not yet low 2"
     assert run.vars() == {"answer": "Not yet", "mood": "low", "level": 2}
+
+
+def test_set_values_are_filled_in_when_the_option_is_chosen() -> None:
+    run = Run(exercise("""
+        - swap: true
+        - ask:
+            question: Who?
+            options: [{label: Me, set: {line: "{speaker} chose {pick}, {{not}} {later}"}}]
+            save_as: pick
+        - swap: true
+        - say: "{line}"
+        - ask: {question: Later?, save_as: later}
+    """))
+    # the speaker when chosen (Ben, after the swap), the answer just saved; {{ is a brace,
+    # and a variable not set yet appears as written
+    assert run.answer(Choice(0)).text.text == "Ben chose Me, {not} {later}"
+    assert run.vars()["line"] == "Ben chose Me, {not} {later}"
+
+
+def test_vars_are_filled_in_when_the_steps_begin_in_file_order() -> None:
+    head = """
+        first_speaker: ask
+        vars:
+          pair: "{a} and {b}"
+          opener: "{speaker} first, {pair}; {{braces}}; {later}"
+          later: 3
+          count: 2
+    """
+    run = Run(exercise("- say: '{opener} {count}'", head=head))
+    view = run.answer(Pick("b"))
+    # a var may use the names, the speaker once known, and the vars above it
+    assert view.text.text == "Ben first, Ann and Ben; {braces}; {later} 2"
+    assert run.vars()["count"] == 2
 
 
 def test_an_option_written_as_a_number_saves_a_number_and_a_quoted_one_text() -> None:
@@ -431,6 +467,61 @@ def test_commit_who_both_makes_one_commitment_each() -> None:
     assert run.view.actor == "b"
     run.answer(FreeText("yours"))
     assert [(c.partner, c.text) for c in run.ledger.all()] == [("a", "mine"), ("b", "yours")]
+
+
+def test_commit_who_together_is_typed_once_agreed_by_both_and_kept_once() -> None:
+    run = Run(exercise("- swap: true\n- commit: {who: together, review_in: 2d}\n- say: after"))
+    view = run.view
+    # typed once, by the speaker (Ben after the swap), with a prompt that says it is shared
+    assert (view.stage, view.expects, view.who, view.actor) == ("commit", "text", "together", "b")
+    assert "together" in view.text.text and "Ben" in view.text.text
+    view = run.answer(FreeText("  Walk on Sundays "))
+    assert run.ledger.all() == []  # nothing is kept before both agree
+    assert (view.stage, view.expects, view.actor) == ("agree", "choice", "both")
+    assert view.text.text.startswith("Ann and Ben, do you both agree")
+    # what was typed is shown as typed: flagged as partner text
+    assert ("Walk on Sundays", True) in view.text.parts
+    assert [o.text for o in view.options] == ["Yes, we both agree", "Change the wording"]
+    with pytest.raises(AnswerError, match="1 to agree"):
+        run.answer(Choice(2))
+    # changing the wording goes back to the speaker's typing
+    view = run.answer(Choice(1))
+    assert (view.stage, view.actor) == ("commit", "b") and run.ledger.all() == []
+    run.answer(FreeText("Walk on Sundays, rain or not"))
+    assert run.answer(Choice(0)).text.text == "after"
+    (item,) = run.ledger.all()
+    assert (item.partner, item.name, item.text) == ("both", "Ann and Ben",
+                                                    "Walk on Sundays, rain or not")
+    assert item.due_at - item.made_at == 2 * 86_400
+    lines = transcript_lines(run.session.events)
+    assert '  Ben wrote a shared commitment: "Walk on Sundays"' in lines
+    assert "  Ann and Ben chose to change the wording." in lines
+    assert '  Ann and Ben committed together: "Walk on Sundays, rain or not"' in lines
+
+
+def test_a_commitment_made_together_is_undone_and_reviewed_as_one() -> None:
+    run = Run(exercise("- commit: {who: together}\n- review: {which: all}"))
+    run.answer(FreeText("Call at six"), Choice(0))
+    view = run.view
+    assert view.commitment is not None and view.review_position == (1, 1)
+    assert (view.commitment.partner, view.commitment.name) == ("both", "Ann and Ben")
+    run.session.undo()
+    assert run.ledger.all() == [] and run.view.stage == "agree"
+    run.answer(Choice(0), Reviewed("kept"))
+    (item,) = run.ledger.all()
+    assert item.status == "kept"
+
+
+def test_a_commitment_made_together_survives_saving_and_restoring() -> None:
+    run = Run(exercise("- commit: {who: together, prompt: 'Our step, {speaker}?'}"))
+    assert run.view.text.text == "Our step, Ann?"  # an author's prompt is kept as written
+    run.answer(FreeText("Walk"))
+    restored = Session.from_json(run.session.exercise, run.session.to_json(), clock=run.clock,
+                                 ledger=run.ledger)
+    assert restored.view().stage == "agree"
+    restored.answer(Choice(0))
+    ledger = InMemoryLedger.from_json(run.ledger.to_json())
+    assert [(c.partner, c.name) for c in ledger.all()] == [("both", "Ann and Ben")]
 
 
 def test_review_with_nothing_due_says_so_and_continues() -> None:

@@ -30,6 +30,7 @@ from tests.unit.format_support import (
     at,
     exercise_text,
     load,
+    load_steps,
     loaded,
     only_error,
     steps_of,
@@ -412,6 +413,17 @@ def test_commit_shorthand_and_defaults() -> None:
     assert step.review_in == 7 * 86_400
 
 
+def test_commit_who_together_is_one_shared_commitment() -> None:
+    step = one_step("- commit: {prompt: What will we do?, who: together}")
+    assert isinstance(step, Commit) and step.who == "together"
+
+
+def test_together_belongs_to_commit_only() -> None:
+    # an ask or a rate has no shared answer: each partner answers for themselves
+    problem = only_error(load_steps("- ask: {question: Q, who: together}"))
+    assert "together" in problem.message and "both" in problem.message
+
+
 def test_commit_every_field() -> None:
     step = one_step("- commit:\n    who: both\n    review_in: 3d")
     assert isinstance(step, Commit)
@@ -547,7 +559,7 @@ def test_exercise_defaults() -> None:
     assert exercise.minutes is None
     assert exercise.rounds == 1
     assert exercise.first_speaker == "ask"
-    assert exercise.private_check is False
+    assert exercise.private_check is None and not exercise.needs_private_check
     assert exercise.needs_private_check is False
     assert dict(exercise.vars) == {}
 
@@ -631,9 +643,15 @@ def test_first_speaker_mapping_needs_ask() -> None:
         ("tags: [hard]", True),
         ("tags: [listening, hard]", True),
         ("private_check: true", True),
-        ("tags: [Hard]", False),
+        # tags are compared ignoring case
+        ("tags: [Hard]", True),
+        ("tags: [HARD, listening]", True),
         ("tags: [hardly]", False),
         ("", False),
+        # when private_check is written, it wins over the tag
+        ("tags: [hard]\nprivate_check: false", False),
+        ("tags: [Hard]\nprivate_check: false", False),
+        ("tags: [listening]\nprivate_check: true", True),
     ],
 )
 def test_hard_tag_implies_the_private_check(head: str, needed: bool) -> None:

@@ -309,6 +309,22 @@ def test_title_must_be_text(head: str, needle: str, words: list[str]) -> None:
 # --- wrong types and out-of-range values ----------------------------------------------------
 
 
+@pytest.mark.parametrize("version", ["0", "2", "-1", "99"])
+def test_every_version_but_1_gets_the_same_message(version: str) -> None:
+    problem = only_error(load(f"title: T\nsummary: S\nversion: {version}\nsteps:\n  - say: hi\n"))
+    assert problem.message == f'"version" must be 1, not {version}'
+
+
+def test_every_placeholder_a_first_speaker_question_cannot_use_is_reported() -> None:
+    text = ("title: T\nsummary: S\nfirst_speaker:\n  ask: '{speaker} or {a}, {listener}?'\n"
+            "steps:\n  - say: hi\n")
+    result = load(text)
+    assert [(p.line, p.column, p.message) for p in result.errors] == [
+        (4, 9, "only {a}, {b} can be used here, not {speaker}"),
+        (4, 27, "only {a}, {b} can be used here, not {listener}"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("head", "value", "words"),
     [
@@ -321,6 +337,7 @@ def test_title_must_be_text(head: str, needle: str, words: list[str]) -> None:
         ("private_check: yes", "yes", ['"private_check" must be true or false', "only true"]),
         ("tags: listening", "listening", ['"tags" must be a list']),
         ("tags: [a, a]", "a]", ['"a" appears twice']),
+        ("tags: [Listening, listening]", "listening]", ["\"listening\" appears twice", "case"]),
         ("vars: [topic]", "[topic]", ['"vars" must be a mapping']),
         ("vars:\n  topic: [a, b]", "[a, b]", ['"topic" must be text or a number']),
         ("vars:\n  topic: true", "true", ['"topic" must be text or a number']),
@@ -361,6 +378,17 @@ def _nth(text: str, value: str) -> int:
         ("- name_emotion:\n    max: 0", "0", ['"max" must be 1 or more']),
         ("- name_emotion:\n    vocabulary: []", "[]", ["at least one word"]),
         ("- name_emotion:\n    vocabulary: mine", "mine", ["core or a list of words"]),
+        (
+            "- name_emotion:\n    vocabulary: [hurt, 'tired, worn out']",
+            ", worn",
+            ['"tired, worn out" holds a comma', "separated by commas"],
+        ),
+        (
+            "- name_emotion:\n    vocabulary: [Hurt, sad, hurt]",
+            "hurt]",
+            ['"hurt" appears twice', '(as "Hurt": case does not count)'],
+        ),
+        ("- name_emotion:\n    vocabulary: [sad, sad]", "sad]", ['"sad" appears twice in']),
         ("- reflect:\n    max_tries: 0", "0", ['"max_tries" must be 1 or more']),
         ("- reflect:\n    confirm: maybe", "maybe", ['"confirm" must be true or false']),
         ("- share: Tell\n  notes: sometimes", "sometimes", ['"notes" must be one of off']),
@@ -501,6 +529,36 @@ def test_unset_condition_variable_on_a_folded_line_points_at_it() -> None:
     text = exercise_text("- say: hi\n  when: >-\n    round == 1\n    and mood == 2")
     problem = only_error(load(text))
     assert (problem.line, problem.column) == at(text, "mood")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (exercise_text("- say: hi", head="vars:\n  topic: 'a { here'"), "{ here"),
+        (exercise_text("- ask: Q\n  options:\n    - {label: x, set: {who: '} said'}}"), "} said"),
+        (exercise_text("- say: hi", head="vars:\n  topic: |\n    line one\n    a { here"),
+         "{ here"),
+    ],
+)
+def test_a_lone_brace_in_vars_or_set_is_refused_where_it_stands(text: str, needle: str) -> None:
+    problem = only_error(load(text))
+    assert problem.rule == "placeholder"
+    assert (problem.line, problem.column) == at(text, needle)
+    assert "lone" in problem.message
+
+
+def test_an_unset_placeholder_in_vars_or_set_is_refused() -> None:
+    text = exercise_text("- ask: Q\n  options:\n    - {label: x, set: {line: '{nobody} chose'}}",
+                         head="vars:\n  topic: '{missing} thing'")
+    first, second = load(text).errors
+    assert (first.line, first.column) == at(text, "{missing}") and "never set" in first.message
+    assert (second.line, second.column) == at(text, "{nobody}")
+
+
+def test_placeholders_and_doubled_braces_in_vars_and_set_are_fine() -> None:
+    text = exercise_text("- ask: Q\n  options:\n    - {label: x, set: {line: '{b} chose'}}",
+                         head="vars:\n  topic: '{{braces}} for {a}'")
+    assert load(text).problems == ()
 
 
 def test_placeholder_set_later_in_the_file_is_fine() -> None:
@@ -769,6 +827,64 @@ def test_loop_guarded_by_the_same_when_as_its_waiting_step_is_fine() -> None:
         "- goto: top\n  when: again == 'yes'"
     )
     assert result.errors == ()
+
+
+def test_a_swap_does_not_make_a_when_on_the_speaker_a_guard() -> None:
+    # the same `when` on the say and the goto, but the swap between them changes the
+    # speaker: starting with b, the say is always skipped and the goto always jumps
+    steps = (
+        "- say: hi\n- id: top\n  swap: true\n- say: Your turn\n  when: speaker == b\n"
+        "- swap: true\n- goto: top\n  when: speaker == b"
+    )
+    result = load_steps(steps)
+    (loop,) = [p for p in result.errors if p.rule == "no-answer-loop"]
+    assert "swap passes the floor but is no answer" in loop.message
+    assert (loop.line, loop.column) == at(exercise_text(steps), "goto: top")
+
+
+@pytest.mark.parametrize("variable", ["speaker", "listener"])
+def test_a_when_on_who_holds_the_floor_is_a_guard_when_nothing_swaps(variable: str) -> None:
+    result = load_steps(
+        f"- id: top\n  say: hi\n  when: {variable} == a\n- goto: top\n  when: a == {variable}"
+    )
+    assert result.errors == ()
+
+
+@pytest.mark.parametrize(
+    ("say", "goto"),
+    [
+        ("again == 'yes'", 'again=="yes"'),
+        ("again == 'yes'", "\"'yes' == again\""),
+        ("again == 'yes' and calm > 3", "3 < calm and (again == \"yes\")"),
+    ],
+)
+def test_a_guard_is_the_same_condition_however_it_is_written(say: str, goto: str) -> None:
+    result = load_steps(
+        "- ask: Again?\n  save_as: again\n- rate: Calm?\n  save_as: calm\n"
+        f"- id: top\n  say: hi\n  when: {say}\n"
+        "- ask: Again?\n  save_as: again\n  when: again == 'yes'\n"
+        f"- goto: top\n  when: {goto}"
+    )
+    assert result.errors == (), [str(p) for p in result.errors]
+
+
+def test_a_guard_that_differs_in_meaning_is_no_guard() -> None:
+    result = load_steps(
+        "- ask: Again?\n  save_as: again\n- id: top\n  say: hi\n  when: again == 'yes'\n"
+        "- goto: top\n  when: again != 'yes'"
+    )
+    assert [p.rule for p in result.errors] == ["no-answer-loop"]
+
+
+def test_a_loop_is_checked_in_each_round() -> None:
+    # round 1 waits at the say; in round 2 the say is skipped and the goto jumps
+    steps = "- id: top\n  say: hi\n  when: round == 1\n- goto: top\n  when: round == 2"
+    assert load_steps(steps, head="rounds: 1").errors == ()
+    (loop,) = load_steps(steps, head="rounds: 2").errors
+    assert loop.rule == "no-answer-loop" and "in round 2" in loop.message
+    # the same when on both: round 1 always waits, and round 2 never jumps
+    same = "- id: top\n  say: hi\n  when: round == 1\n- goto: top\n  when: round == 1"
+    assert load_steps(same, head="rounds: 3").problems == ()
 
 
 # --- tags: refused and never constructed --------------------------------------------------

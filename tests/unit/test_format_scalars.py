@@ -71,6 +71,31 @@ def test_vars_keep_text_as_written_and_numbers_as_numbers() -> None:
     }
 
 
+@pytest.mark.parametrize(("written", "number"), [("1e3", 1000.0), ("-2E-2", -0.02),
+                                                  ("+1e+3", 1000.0), ("1.", 1.0)])
+def test_an_exponent_is_a_number_in_vars_and_options(written: str, number: float) -> None:
+    # YAML 1.2's core schema reads 1e3 as a number (YAML 1.1 and PyYAML read text)
+    exercise = loaded(exercise_text(f"- ask: Q\n  options: [{written}, other]",
+                                    head=f"vars:\n  n: {written}"))
+    assert exercise.vars["n"] == number and type(exercise.vars["n"]) is float
+    step = exercise.steps[0]
+    assert isinstance(step, Ask) and step.options[0].number == number
+    assert step.options[0].label.source == written  # shown as written
+
+
+@pytest.mark.parametrize("written", ["0x1f", ".inf", "-.inf", ".nan", "01e3", "1e", "e3"])
+def test_hex_infinity_and_leading_zero_exponents_stay_text(written: str) -> None:
+    exercise = loaded(exercise_text("- say: hi", head=f"vars:\n  n: {written}"))
+    assert exercise.vars["n"] == written
+
+
+def test_an_exponent_where_a_whole_number_is_needed_is_refused() -> None:
+    text = exercise_text("- say: hi", head="rounds: 1e3")
+    problem = only_error(load(text))
+    assert (problem.line, problem.column) == at(text, "1e3")
+    assert '"1e3"' in problem.message and "whole number" in problem.message
+
+
 @pytest.mark.parametrize("word", ["yes", "no", "on", "off", "Yes", "y", "1", "0"])
 def test_confirm_takes_only_true_or_false(word: str) -> None:
     text = exercise_text(f"- share: Tell.\n- reflect:\n    confirm: {word}")

@@ -88,6 +88,43 @@ def test_steps_reached_only_by_goto_are_fine() -> None:
     assert load(text).problems == ()
 
 
+@pytest.mark.parametrize(
+    ("when", "head", "why"),
+    [
+        ("1 == 2", "", "its when (1 == 2) is never true"),
+        ("\"'a' != 'a'\"", "", "never true"),
+        ("round == 3", "rounds: 2", "(round == 3) is never true in an exercise of 2 rounds"),
+        ("round > 1", "", "in an exercise of 1 round"),
+        ("round == 1 and 2 < 1", "rounds: 2", "never true"),
+    ],
+)
+def test_a_step_whose_when_is_never_true_is_unreachable(when: str, head: str, why: str) -> None:
+    text = exercise_text(f"- say: hi\n- say: never\n  when: {when}", head=head)
+    warning = _one_warning(text, "unreachable")
+    assert (warning.line, warning.column) == at(text, "say: never")
+    assert "step 2 (say) can never be reached" in warning.message and why in warning.message
+
+
+@pytest.mark.parametrize(
+    ("when", "head"),
+    [("round == 2", "rounds: 2"), ("round >= 2 or calm > 3", "rounds: 3"), ("1 == 1", "")],
+)
+def test_a_when_that_can_be_true_is_reachable(when: str, head: str) -> None:
+    text = exercise_text(f"- rate: Calm?\n  save_as: calm\n- say: maybe\n  when: {when}",
+                         head=head)
+    assert load(text).problems == ()
+
+
+def test_a_goto_whose_when_is_never_true_never_jumps() -> None:
+    text = exercise_text("- goto: last\n  when: round == 2\n- say: middle\n- id: last\n  say: last")
+    # the goto itself is reported, and the step after it is reached
+    assert _one_warning(text, "unreachable").line == at(text, "goto")[0]
+    # always true: it always jumps, and the step it jumps over is never shown
+    text = exercise_text("- goto: last\n  when: round == 1\n- say: middle\n- id: last\n  say: x")
+    warning = _one_warning(text, "unreachable")
+    assert warning.line == at(text, "say: middle")[0]
+
+
 def test_every_unreachable_step_is_reported() -> None:
     text = exercise_text("- end: true\n- say: one\n- say: two")
     warnings = _warnings(load(text))
@@ -136,7 +173,47 @@ def test_conditional_share_still_opens_the_way_for_reflect() -> None:
     assert result.errors == ()
 
 
+def test_reflect_in_a_round_where_the_share_never_runs_warns() -> None:
+    text = exercise_text("- share: Tell.\n  when: round == 1\n- reflect: Back.", head="rounds: 2")
+    warning = _one_warning(text, "reflect-before-share")
+    assert (warning.line, warning.column) == at(text, "reflect")
+    assert warning.message.startswith("in round 2, a reflect step comes before any share")
+
+
+def test_reflect_after_a_share_that_runs_in_every_round_does_not_warn() -> None:
+    text = exercise_text("- share: Tell.\n  when: round <= 2\n- reflect: Back.", head="rounds: 2")
+    assert load(text).problems == ()
+
+
 # --- validate before any emotion ------------------------------------------------------------
+
+
+def test_validate_after_a_name_emotion_that_may_be_skipped_warns() -> None:
+    text = exercise_text(
+        "- ask: Go deeper?\n  options: [yes, no]\n  save_as: deeper\n"
+        "- name_emotion:\n  when: deeper == 'yes'\n- validate:"
+    )
+    warning = _one_warning(text, "validate-before-emotion")
+    assert (warning.line, warning.column) == at(text, "validate")
+    assert "may be skipped" in warning.message
+    assert "It makes sense that you feel …" in warning.message
+
+
+def test_validate_under_the_same_when_as_its_name_emotion_does_not_warn() -> None:
+    text = exercise_text(
+        "- ask: Go deeper?\n  options: [yes, no]\n  save_as: deeper\n"
+        "- name_emotion:\n  when: deeper == 'yes'\n- validate:\n  when: deeper==\"yes\""
+    )
+    assert load(text).problems == ()
+
+
+def test_an_emotion_named_in_round_1_still_counts_in_round_2() -> None:
+    text = exercise_text("- name_emotion:\n  when: round == 1\n- validate:", head="rounds: 2")
+    assert load(text).problems == ()
+    # named only in round 2: round 1's validate comes first
+    text = exercise_text("- name_emotion:\n  when: round == 2\n- validate:", head="rounds: 2")
+    assert _one_warning(text, "validate-before-emotion").line == at(text, "validate")[0]
+
 
 
 def test_validate_before_any_emotion_warns() -> None:

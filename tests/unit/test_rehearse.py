@@ -7,12 +7,13 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from coach.cli import main
-from coach.commands.rehearse_text import Rehearsal
+from coach.commands.rehearse_text import InputEnded, Rehearsal, TimedLines
 from coach.engine import InMemoryLedger, Session
 from coach.format.loader import load_text
 
@@ -297,8 +298,9 @@ def test_one_partner_not_ready_ends_the_rehearsal_gently(
     path = write(tmp_path, "title: T\nsummary: S\nprivate_check: true\nsteps:\n  - say: x\n")
     code, out, _ = rehearse([str(path)], ["yes", "no"], monkeypatch, capsys)
     assert code == 0
-    assert "One of you is not ready for this exercise today." in out
-    assert "Partner B said" not in out
+    assert "Let's leave this one for another day. A gentler exercise, or a break" in out
+    # nothing printed, transcript included, says that anyone said no
+    assert not re.search(r"not ready|said no|one of you|Partner B said", out, re.IGNORECASE)
 
 
 def test_review_in_rehearse(
@@ -310,7 +312,8 @@ def test_review_in_rehearse(
     code, out, _ = rehearse([str(path)], lines, monkeypatch, capsys)
     assert code == 0
     # nothing due: it says so, before the next step, and needs no line of input
-    assert "\n\nNothing is due for review today.\n\nRound 1 of 1, step 2" in out
+    assert ("\nStep 1, review (no answer line): Nothing is due for review today.\n\n"
+            "Round 1 of 1, step 2") in out
     # a commitment is made openly, unlike a rating
     assert "step 2 of 3: commit. For Partner A now, then Partner B.\n" in out
     assert out.count("Not accepted") == 1
@@ -318,6 +321,23 @@ def test_review_in_rehearse(
     assert 'Not accepted: "late" is not one of the outcomes' in out
     assert '  Partner A and Partner B: kept for "call". Note: "twice"' in out
     assert '  Partner A and Partner B: renegotiate for "walk".' in out
+
+
+def test_a_commitment_made_together_in_rehearse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: b\nsteps:\n"
+                           "  - commit: {who: together}\n  - review: {which: all}\n")
+    lines = ["Walk", "change the wording", "Walk twice", "1", "kept"]
+    code, out, _ = rehearse([str(path), "--a", "Sam", "--b", "Alex"], lines, monkeypatch, capsys)
+    assert code == 0, out
+    # the speaker types it once, then both agree or ask to change the wording
+    assert "commit. For Alex, who holds the floor, to type once for both of you to agree to." in out
+    assert 'Sam and Alex, do you both agree to this shared commitment? "Walk"\n' in out
+    assert "1. Yes, we both agree\n2. Change the wording\n" in out
+    assert 'Commitment 1 of 1, made together by Sam and Alex: "Walk twice"' in out
+    assert '  Sam and Alex committed together: "Walk twice"' in out
+    assert '  Sam and Alex: kept for "Walk twice".' in out
 
 
 def test_a_stuck_exercise_exits_1(
@@ -508,3 +528,229 @@ def test_an_empty_line_where_a_choice_is_needed_says_what_to_type(
     assert code == 0
     assert "Not accepted: type the number of a partner or its words." in out
     assert "Not accepted: type the number of an option or its words." in out
+
+
+# --- issue 11: what the screen shows is said live -------------------------------------------
+
+FLOOR = """\
+title: T
+summary: S
+first_speaker: a
+rounds: 2
+steps:
+  - when: round == 1
+    say: Hello.
+  - share: "{speaker}, go on."
+  - swap: true
+  - share: "{speaker}, and you?"
+  - goto: last
+  - say: never shown
+  - id: last
+    when: round == 2
+    end: Goodbye.
+"""
+
+
+def test_the_floor_passing_and_each_round_are_said_live(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, FLOOR)
+    code, out, err = rehearse([str(path), "--a", "Ann", "--b", "Ben"], [""] * 5, monkeypatch,
+                              capsys)
+    assert code == 0, err
+    live = out[: out.index("Transcript:")]
+    assert "Round 1: Ann holds the floor." in live
+    assert "Round 2: Ben holds the floor." in live
+    assert "Step 3, swap (no answer line): The floor passes to Ben." in live
+    assert "Step 3, swap (no answer line): The floor passes to Ann." in live
+    # said before the step it leads to, not after
+    assert live.index("Round 2: Ben holds the floor.") < live.index("Round 2 of 2, step 2")
+
+
+def test_each_step_that_takes_no_answer_line_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, FLOOR)
+    # five lines: the say, and two shares in each round; nothing for swap, goto, end, skips
+    code, out, err = rehearse([str(path)], [""] * 5, monkeypatch, capsys)
+    assert code == 0, err
+    live = out[: out.index("Transcript:")]
+    assert live.count('Step 5, goto (no answer line): on to "last".') == 2
+    assert "Step 7, end (no answer line): skipped, as its condition is false: round == 2" in live
+    assert "Step 1, say (no answer line): skipped, as its condition is false: round == 1" in live
+    assert "Step 7, end (no answer line): the exercise ends here." in live
+    assert live.index("the exercise ends here") < live.index("Goodbye.")
+    assert live.count("> ") == 5  # and every line read was an answer
+    assert "never shown" not in live
+
+
+def test_the_core_vocabulary_is_printed_once_per_exercise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach.resources import emotion_words
+
+    words = emotion_words()
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nrounds: 2\nsteps:\n"
+                           "  - name_emotion: {max: 1}\n")
+    code, out, err = rehearse([str(path)], ["1", "", "2", ""], monkeypatch, capsys)
+    assert code == 0, err
+    assert out.count(f"1. {words[0]}; 2. {words[1]}") == 1
+    # each later emotion question still says how to answer, and where the numbers are
+    assert out.count(f"The {len(words)} feeling words are numbered as listed before.") == 3
+
+
+def walk(
+    tmp_path: Path, lines: list[str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], steps: str,
+) -> tuple[int, str, str]:
+    """Rehearse an exercise of ``steps`` (YAML list items), partner a first."""
+    path = write(tmp_path, "title: T\nsummary: S\nfirst_speaker: a\nsteps:\n" + steps)
+    return rehearse([str(path)], lines, monkeypatch, capsys)
+
+
+def test_a_reflection_without_confirmation_is_one_reflection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = walk(tmp_path, ["", "", "", "no", "", "", "no"], monkeypatch, capsys,
+                          "  - share: S\n  - reflect: {prompt: R, confirm: false}\n"
+                          "  - reflect: {prompt: R2, max_tries: 2}\n")
+    assert code == 0, err
+    assert "One reflection." in out and "of at most 3" not in out
+    assert "Reflection 1 of at most 2." in out and "Reflection 2 of at most 2." in out
+
+
+def test_not_confirmed_after_one_try_is_said_in_the_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = walk(tmp_path, ["", "", "no", ""], monkeypatch, capsys,
+                          "  - share: S\n  - reflect: {prompt: R, max_tries: 1}\n  - say: x\n")
+    assert code == 0, err
+    assert "Not confirmed after 1 try." in out and "1 tries" not in out
+
+
+def test_a_break_offered_by_the_last_answer_is_shown_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = walk(tmp_path, ["9", "2"], monkeypatch, capsys,
+                          "  - rate: {question: How stirred up?, pause_at: 7}\n")
+    assert code == 0, err
+    live, transcript = out.split("Transcript:")
+    assert ("A break is offered because a rating reached the point where this exercise "
+            "suggests a pause.") in live
+    assert "  A break was offered.\nThe exercise is complete." in transcript
+
+
+def test_a_goto_to_a_pause_is_not_offered_a_break_as_well(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = walk(tmp_path, ["9", "1", "", ""], monkeypatch, capsys,
+                          "  - rate: {question: Q, save_as: q, pause_at: 7}\n"
+                          "  - when: q >= 7\n    goto: rest\n  - end: true\n"
+                          "  - id: rest\n    pause: 1m\n")
+    assert code == 0, err
+    assert "step 4 of 4: pause" in out and "A break is offered" not in out
+    assert "A break was offered" not in out
+
+
+@pytest.mark.parametrize(("a", "b"), [("Sam", "sam"), ("Sam ", " SAM")])
+def test_rehearse_refuses_two_partners_with_the_same_name(
+    a: str, b: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nsteps:\n  - say: x\n")
+    code, out, err = rehearse([str(path), "--a", a, "--b", b], [""], monkeypatch, capsys)
+    assert code == 1 and out == ""
+    assert err == ('coach rehearse: --a and --b: both names are "Sam": give each of you a '
+                   "different name (a nickname or an initial will do), so coach can tell you "
+                   "apart\n")
+
+
+def test_rehearse_refuses_an_empty_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "title: T\nsummary: S\nsteps:\n  - say: x\n")
+    code, _, err = rehearse([str(path), "--b", "  "], [""], monkeypatch, capsys)
+    assert code == 1 and err == "coach rehearse: --a and --b: each of you needs a name\n"
+
+
+class SlowLines(TimedLines):
+    """Typed lines with the time each takes to arrive, on a clock moved by hand: waiting
+    with a time limit moves the clock by that much, instead of sleeping."""
+
+    def __init__(self, clock: ManualClock, lines: list[tuple[float, str]]) -> None:
+        self.clock = clock
+        self.pending = list(lines)
+
+    def get(self, timeout: float | None) -> str | None:
+        if not self.pending:
+            raise InputEnded
+        delay, line = self.pending[0]
+        if timeout is not None and delay > timeout:
+            self.clock.advance(timeout)
+            self.pending[0] = (delay - timeout, line)
+            return None
+        self.clock.advance(delay)
+        self.pending.pop(0)
+        return line
+
+
+def test_real_time_offers_the_break_while_waiting_once_the_time_limit_passes() -> None:
+    ex = load_text("title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                   "  - share: Tell me.\n    time_limit: 2m\n  - say: after\n").exercise
+    assert ex is not None
+    clock = ManualClock()
+    session = Session.start(ex, a="Ann", b="Ben", clock=clock, ledger=InMemoryLedger())
+    out = io.StringIO()
+    lines = SlowLines(clock, [(150, "a long note"), (1, "")])
+    code = Rehearsal(session, lines, out, echo=True, sleep=lambda s: None).run()
+    assert code == 0
+    text = out.getvalue()
+    offer = ("A break is offered because this step has run past its time limit (2m). "
+             "Type /pause a or /pause b to take one, or answer to go on.\n")
+    # said while the line was awaited, before it arrived; and once only
+    assert offer + "> a long note" in text
+    assert text.count("A break is offered") == 1
+    assert text.count("  A break was offered.") == 1
+
+
+def test_timed_lines_wait_for_a_line_and_end_with_the_input() -> None:
+    lines = TimedLines(iter(["one\n"]))
+    assert lines.get(None) == "one\n"
+    with pytest.raises(InputEnded):
+        lines.get(None)
+    with pytest.raises(InputEnded):
+        lines.get(0)  # it stays ended
+
+
+def test_an_overrun_noticed_when_the_answer_arrives_is_offered_on_the_next_step() -> None:
+    ex = load_text("title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                   "  - share: Tell me.\n    time_limit: 2m\n  - say: after\n").exercise
+    assert ex is not None
+    clock = ManualClock()
+    session = Session.start(ex, a="Ann", b="Ben", clock=clock, ledger=InMemoryLedger())
+
+    def typed() -> Iterator[str]:  # a read that blocks past the limit, as --real-time may
+        clock.advance(150)
+        yield "a long note"
+        yield ""
+
+    out = io.StringIO()
+    assert Rehearsal(session, typed(), out, echo=True, sleep=lambda s: None).run() == 0
+    after = out.getvalue().split("> a long note", 1)[1]
+    assert ("after\nA break is offered because the step before ran past its time limit. "
+            "Type /pause a or /pause b to take one, or answer to go on.") in after
+
+
+def test_a_time_limit_passing_on_a_step_already_offered_a_break_is_still_said() -> None:
+    ex = load_text("title: T\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                   "  - rate: {question: Q, who: speaker, pause_at: 5}\n"
+                   "  - share: Tell me.\n    time_limit: 1m\n  - say: after\n").exercise
+    assert ex is not None
+    clock = ManualClock()
+    session = Session.start(ex, a="Ann", b="Ben", clock=clock, ledger=InMemoryLedger())
+    out = io.StringIO()
+    lines = SlowLines(clock, [(0, "8"), (90, ""), (0, "")])
+    assert Rehearsal(session, lines, out, echo=True, sleep=lambda s: None).run() == 0
+    text = out.getvalue()
+    assert "A break is offered because a rating reached the point" in text
+    assert "A break is offered because this step has run past its time limit (1m)." in text

@@ -158,6 +158,7 @@ VALID = {
         "    message: Breathe\n    skippable: false"
     ),
     "commit": _file("- commit: C\n- commit:\n    who: both\n    review_in: 3d"),
+    "commit together": _file("- commit: {prompt: What will we do?, who: together}"),
     "review": _file("- review:\n- review: R\n  which: all"),
     "swap goto end": _file("- id: top\n  say: hi\n- swap: true\n- goto: top\n  when: round == 1\n"
                            "- end: Bye\n- end: true"),
@@ -242,6 +243,9 @@ INVALID = {
     "step text": _file("- hello"),
     "when list": _file("- say: hi\n  when: [a]"),
     "skippable text": _file("- pause:\n    skippable: no"),
+    "ask who together": _file("- ask: {question: Q, who: together}"),
+    "vocabulary word with a comma": _file("- name_emotion: {vocabulary: [hurt, 'sad, low']}"),
+    "vocabulary word twice": _file("- name_emotion: {vocabulary: [hurt, hurt]}"),
 }
 
 
