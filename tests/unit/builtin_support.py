@@ -14,6 +14,7 @@ from coach.engine import (
     Choice,
     Done,
     Emotions,
+    FakeClock,
     Fits,
     FreeText,
     Number,
@@ -50,7 +51,9 @@ def option(view: View, label: str) -> Choice:
     return Choice(texts.index(label))
 
 
-def cooperative(view: View, run: Run) -> Answer:
+def cooperative(view: View, clock: FakeClock) -> Answer:
+    """The answer a willing couple gives: plain words, the first option that is not a way
+    out, a calm rating, "yes, that fits", and a break waited out to its end."""
     match view.expects:
         case "text":
             return FreeText("words we mean")
@@ -65,7 +68,7 @@ def cooperative(view: View, run: Run) -> Answer:
             return Fits("yes")
         case "ready":
             if view.remaining:
-                run.clock.advance(view.remaining)  # a break that cannot be cut short
+                clock.advance(view.remaining)  # a break that cannot be cut short
             return Ready("b" if "a" in view.ready else "a")
         case "safe":
             return Safe(True)
@@ -102,7 +105,7 @@ class Couple:
                 return view
             answer = policy(view) if policy else None
             self.seen.append(view)
-            self.run.session.answer(answer or cooperative(view, self.run))
+            self.run.session.answer(answer or cooperative(view, self.run.clock))
         raise AssertionError(f"still going after {limit} answers")
 
     def finish(self, policy: Policy | None = None) -> View:
