@@ -208,6 +208,16 @@ def test_small_progress_commitment_is_optional_and_a_statement() -> None:
     assert [who for who, _ in couple.ledger] == ["b", "a"]
 
 
+def test_small_progress_nothing_to_name_is_an_honest_answer() -> None:
+    couple = Couple("small-progress")
+    view = couple.until(lambda v: v.action == "ask")
+    assert view.actor == "a"
+    view = couple.run.answer(option(view, "Nothing comes to mind today"))
+    assert "Now Ben holds the floor" in view.text.text  # no praise under pressure
+    couple.finish()
+    assert [who for who, _ in couple.ledger] == ["a"]  # Ben named something; Ann kept it
+
+
 # --- forgiveness in layers --------------------------------------------------------------
 
 
