@@ -31,6 +31,12 @@ TOPICS = {
     "revisiting the living agreement": "living-agreement",
     "future plans and triggers": "future-and-triggers",
     "mirroring with is there more": "is-there-more",
+    # issue 12: the article's themes nobody covered yet
+    "questions about what happened": "questions-about-what-happened",
+    "the reasons underneath, without shifting blame": "what-made-it-possible",
+    "a plan for when the hurt comes back": "when-a-wave-hits",
+    "the track record, reviewed": "looking-back-at-the-record",
+    "self-care and rituals of connection": "looking-after-yourselves",
 }
 
 

@@ -26,8 +26,9 @@ EXERCISES = Path(__file__).resolve().parents[2] / "coach" / "exercises"
 FILES = sorted(EXERCISES.glob("*.yaml"))
 TEMPLATE = Path(__file__).resolve().parents[2] / "coach" / "templates" / "new-exercise.yaml"
 
-#: options a cooperative walk never picks, since they end the exercise early
-STOPPING = re.compile(r"not today|not yet|stop", re.IGNORECASE)
+#: options a cooperative walk never picks, since they end the exercise early (a slip that
+#: turns out to be something hidden is sent to the accountability statement)
+STOPPING = re.compile(r"not today|not yet|stop|hidden", re.IGNORECASE)
 HEADER = re.compile(r"^Round (\d+) of \d+, step (\d+) of \d+:")
 OPTION = re.compile(r"^(\d+)\. (.*)$")
 #: answers to a reflection, in order, for each reflect step reached

@@ -9,17 +9,11 @@ import pytest
 
 from coach.engine import (
     Choice,
-    Done,
-    Emotions,
     FakeClock,
     Fits,
     FreeText,
     InMemoryLedger,
     Number,
-    Pick,
-    Ready,
-    Reviewed,
-    Safe,
     Session,
     View,
 )
@@ -27,10 +21,12 @@ from coach.engine.answers import Answer
 from coach.format.loader import load_file
 from coach.library import builtin_dir, exercise_files
 
+from .builtin_support import cooperative
+
 BUILTINS = exercise_files(builtin_dir())
 
 
-def plausible(view: View, turn: int) -> Answer:
+def plausible(view: View, turn: int, clock: FakeClock) -> Answer:
     """A valid answer for ``view``; options vary with ``turn`` (a seeded random number) so
     an option that loops back is not chosen every time."""
     match view.expects:
@@ -41,19 +37,9 @@ def plausible(view: View, turn: int) -> Answer:
         case "number":
             assert view.scale is not None
             return Number(view.scale[turn % 2])
-        case "emotions":
-            return Emotions(view.guess or view.vocabulary[:1])
         case "verdict":
             return Fits("yes" if turn % 3 else "partly")
-        case "ready":
-            return Ready("b" if "a" in view.ready else "a")
-        case "safe":
-            return Safe(True)
-        case "partner":
-            return Pick("a")
-        case "outcome":
-            return Reviewed("kept")
-    return Done("a note" if view.notes == "required" else None)
+    return cooperative(view, clock)
 
 
 def test_there_are_built_in_exercises() -> None:
@@ -80,7 +66,7 @@ def test_each_built_in_exercise_runs_to_its_end(path: Path) -> None:
             break
         if view.remaining:
             clock.advance(view.remaining)  # let pauses run their length
-        session.answer(plausible(view, turn))
+        session.answer(plausible(view, turn, clock))
     view = session.view()
     assert view.phase == "ended", (view.action, view.stage)
     assert view.ended_reason in ("completed", "end_step")
