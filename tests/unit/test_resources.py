@@ -59,6 +59,22 @@ def test_vocabulary_has_60_to_100_words_in_families() -> None:
     assert len(graded) >= len(families)
 
 
+def family_of(word: str) -> str | None:
+    return next((f.family for f in resources.emotion_families() if word in f.all_words), None)
+
+
+def test_vocabulary_names_feelings_not_stances_or_guesses() -> None:
+    words = resources.emotion_words()
+    # "defensive" is a stance, not a feeling; "jealous", guessed by the partner who
+    # broke trust, shrinks the betrayal; "tender" reads as sore as often as fond
+    for gone in ("defensive", "jealous", "tender"):
+        assert gone not in words
+    for word in ("humiliated", "foolish", "not good enough", "wary", "disgusted", "connected"):
+        assert word in words
+    assert family_of("proud") == "hopeful"
+    assert family_of("connected") == "close"
+
+
 def test_words_come_gentlest_first_within_an_entry() -> None:
     words = resources.emotion_words()
     assert words.index("uneasy") < words.index("afraid") < words.index("terrified")
@@ -76,6 +92,12 @@ def test_soothing_suggests_calming_things_and_warns_against_rehearsing() -> None
     for word in ("walk", "water", "stretch", "music", "breathe"):
         assert word in text
     assert any("argument" in line.lower() for line in soothing.avoid)
+    # walking out with no word of return frightens the one left behind
+    assert any("without saying when you will be back" in line for line in soothing.avoid)
+
+
+def test_share_starters_offer_a_request() -> None:
+    assert "Would you be willing to …?" in resources.starters("share")
 
 
 @pytest.mark.parametrize(
