@@ -1,5 +1,5 @@
 """The data files beside the exercises: feeling words, sentence starters, soothing
-suggestions and escalation cues.
+suggestions, escalation cues, and the suggested path through the built-ins.
 
 Each is a YAML file in ``coach/data/``. A file of the same name in the config
 folder (``coach.paths.config_dir()``) replaces the built-in one. Data files are
@@ -47,7 +47,9 @@ from coach.regex_safety import backtracking_problem
 DATA_DIR = Path(__file__).parent / "data"
 
 EMOTIONS, STARTERS, SOOTHING, CUES = "emotions.yaml", "starters.yaml", "soothing.yaml", "cues.yaml"
-DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES)
+#: the suggested order through the exercises (not a search path)
+PATH = "path.yaml"
+DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES, PATH)
 
 #: longest feeling word or phrase: it must fit a picker's column
 MAX_WORD = 30
@@ -374,6 +376,67 @@ class CueMatch:
     danger: bool = False
 
 
+# --- the suggested path ---------------------------------------------------------
+
+
+class _OneLine(PlainText):
+    """One line of text (a folded scalar is fine: it reads as one line)."""
+
+    def read(self, node: Node, ctx: Context, name: str) -> Any:
+        text = super().read(node, ctx, name)
+        if text is INVALID:
+            return INVALID
+        if "\n" in text.strip():
+            return ctx.error(node, f'"{name}" must be one line', "type")
+        return text.strip()
+
+
+class _PathId(Identifier):
+    """An exercise id on the path: each may stand on it once."""
+
+    def read(self, node: Node, ctx: Context, name: str) -> Any:
+        value = super().read(node, ctx, name)
+        if value is INVALID or not isinstance(ctx, _DataContext):
+            return value
+        folded = "path-id:" + value  # a prefix keeps ids apart from other names
+        if folded in ctx.seen:
+            first = ctx.seen[folded][0]
+            message = f'the exercise "{value}" is on the path twice (first at line {first})'
+            return ctx.error(node, message, "duplicate-id")
+        ctx.seen[folded] = yamlread.mark(node)
+        return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathStep:
+    """One exercise on the path, and one line on why it comes here."""
+
+    id: str = key(_PathId(), "The exercise's id.")
+    why: str = key(_OneLine(), "One line on why it comes here, shown beside it.")
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathStage:
+    stage: str = key(_OneLine(), "The stage's name, shown as a heading.")
+    about: str | None = key(_OneLine(), "One line on what this stage is for.", None)
+    exercises: tuple[PathStep, ...] = key(
+        _RecordList(PathStep, "exercise"), "The exercises of this stage, in order."
+    )
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class SuggestedPath:
+    """The suggested order through the exercises, in stages."""
+
+    stages: tuple[PathStage, ...] = key(
+        _RecordList(PathStage, "stage"), "The stages, in the order to take them."
+    )
+
+
 # --- checks that need a whole file ----------------------------------------------
 
 
@@ -412,6 +475,7 @@ _SPECS: dict[str, _Spec] = {
     STARTERS: _Spec(Starters, "the starters file"),
     SOOTHING: _Spec(Soothing, "the soothing file"),
     CUES: _Spec(Cues, "the cues file", _check_cues),
+    PATH: _Spec(SuggestedPath, "the path file"),
 }
 
 
@@ -561,6 +625,11 @@ def soothing() -> Soothing:
 
 def soothing_suggestions() -> tuple[str, ...]:
     return soothing().suggestions
+
+
+def suggested_path() -> Loaded[SuggestedPath]:
+    """The path through the exercises, and where it came from (to locate problems in it)."""
+    return load(PATH)
 
 
 def cues() -> tuple[Cue, ...]:

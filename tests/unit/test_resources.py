@@ -268,6 +268,7 @@ def test_a_broken_user_file_never_raises() -> None:
     (folder / "soothing.yaml").write_text("suggestions:\n\t- walk\n", encoding="utf-8")
     (folder / "starters.yaml").write_text("!!python/object:os.system {}\n", encoding="utf-8")
     (folder / "emotions.yaml").mkdir()  # not even a file
+    (folder / "path.yaml").write_text("stages: {}\n", encoding="utf-8")
     found = resources.problems()
     assert {Path(p.file).name for p in found} == set(resources.DATA_FILES)
     assert all(p.is_error for p in found)
@@ -275,6 +276,7 @@ def test_a_broken_user_file_never_raises() -> None:
     assert rules["cues.yaml"] == "not-utf8"
     assert rules["soothing.yaml"] == "tab"
     assert rules["starters.yaml"] == "tag"
+    assert rules["path.yaml"] == "type"
     assert resources.find_cues("you always twist it") != []
     assert len(resources.soothing_suggestions()) >= 5
 
