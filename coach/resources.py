@@ -55,8 +55,10 @@ DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES, PATH)
 MAX_WORD = 30
 #: longest cue regex; long patterns are hard to review and easy to make slow
 MAX_REGEX = 200
-#: cues look at most this much of a text, so a pathological regex stays bounded
+#: cues read a text in windows this long, so each search stays bounded however long
+#: the note; windows overlap by CUE_OVERLAP, so a cue up to that long is never cut
 MAX_SCAN = 4000
+CUE_OVERLAP = 400
 
 T = TypeVar("T")
 
@@ -315,9 +317,19 @@ class Cue:
     patterns: tuple[re.Pattern[str], ...] = dataclasses.field(default=(), compare=False)
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        """Where the cue occurs in ``text``: (start, end) pairs, in order."""
-        text = _normalise(text[:MAX_SCAN])
-        spans = {m.span() for p in self.patterns for m in p.finditer(text) if m.end() > m.start()}
+        """Where the cue occurs in ``text``: (start, end) pairs, in order.
+
+        The whole text is read, a window at a time: a danger sentence at the end of
+        a long note is found, and no window costs more than a short note would.
+        """
+        text = _normalise(text)
+        spans = {
+            m.span()
+            for start in range(0, max(len(text) - CUE_OVERLAP, 1), MAX_SCAN - CUE_OVERLAP)
+            for p in self.patterns
+            for m in p.finditer(text, start, start + MAX_SCAN)
+            if m.end() > m.start()
+        }
         return sorted(spans)
 
 

@@ -30,16 +30,17 @@ from coach import resources
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "cue_corpus.yaml"
 KINDS = ("ordinary", "heated", "danger")
 
-#: notes as long as a cue ever reads, built to make a careless pattern backtrack
+#: long notes (three reading windows) built to make a careless pattern backtrack
+_LONG = 3 * resources.MAX_SCAN
 HOSTILE = [
-    "a" * resources.MAX_SCAN,
-    "you " * (resources.MAX_SCAN // 4),
-    "you're so " * (resources.MAX_SCAN // 10),
-    "I'll " * (resources.MAX_SCAN // 5),
-    "WORD " * (resources.MAX_SCAN // 5),
-    "!?" * (resources.MAX_SCAN // 2),
-    ". " * (resources.MAX_SCAN // 2),
-    "if you'd " + "x" * (resources.MAX_SCAN - 9),
+    "a" * _LONG,
+    "you " * (_LONG // 4),
+    "you're so " * (_LONG // 10),
+    "I'll " * (_LONG // 5),
+    "WORD " * (_LONG // 5),
+    "!?" * (_LONG // 2),
+    ". " * (_LONG // 2),
+    "if you'd " + "x" * (_LONG - 9),
 ]
 
 
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"precision (fired that should):     {figures.precision:6.1%}")
     print(f"danger cue precision:              {figures.danger_precision:6.1%}")
     cue, spent = slowest_cue(HOSTILE)
-    note = f"{resources.MAX_SCAN}-character hostile note"
+    note = f"{_LONG}-character hostile note"
     print(f"slowest cue on a {note}: {cue}, {spent * 1000:.1f} ms")
     if args.misses:
         for title, items in (

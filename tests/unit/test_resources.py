@@ -146,6 +146,14 @@ def test_cue_match_says_where() -> None:
     assert match.hint and not match.danger
 
 
+@pytest.mark.parametrize("before", [0, resources.MAX_SCAN - 10, 3 * resources.MAX_SCAN + 123])
+def test_a_cue_is_found_anywhere_in_a_long_note(before: int) -> None:
+    # the windows a long note is read in overlap, so nothing falls between them
+    text = "x" * before + " I want to die. " + "We talked. " * 500
+    [match] = resources.find_cues(text)
+    assert (match.cue, match.start, match.text) == ("danger-self", before + 3, "want to die")
+
+
 def test_danger_cues_say_so_and_point_to_help() -> None:
     danger = [cue for cue in resources.cues() if cue.danger]
     assert {cue.id for cue in danger} == {"danger-self", "danger-others"}
