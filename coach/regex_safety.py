@@ -13,7 +13,12 @@ before a pattern is ever used:
 * two long repeats (``*``, ``+``, ``{n,}``, or counts above :data:`LONG`) that can
   match the same character with nothing certain to stand between them
   (``\\w*\\w*``, ``.*a.*``), also across groups and alternatives;
+* a repeat of something that can match empty text (``(?=a)*``, ``(?:a?)*``);
 * the verbose flag ``(?x)``, which this check does not read.
+
+Even a pattern that passes costs time that grows with the square of the text
+it searches (``.*x`` tries every start, and from each reads to the end), so
+cues read a note in short windows (``coach.resources.MAX_SCAN``).
 
 It is conservative: it refuses some patterns that are in fact fast (``(a|b)*``:
 write ``[ab]*``), never the reverse for the constructs above. Whether two
@@ -241,6 +246,11 @@ class _Checker:
     def repeat(self, node: _Node, rest: list[_Node]) -> None:
         item = node.item
         assert item is not None
+        if _min_width(item) == 0 and (node.high is None or node.high > 1):
+            raise Unsafe(
+                node.start,
+                f'"{self.snippet(node)}" repeats something that can match empty text',
+            )
         if item.kind in ("group", "look") and (node.high is None or node.high > 1):
             inner = [n for n in _nodes(item)[1:] if n.kind == "repeat"]
             if inner or len(item.branches) > 1 or any(

@@ -55,10 +55,12 @@ DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES, PATH)
 MAX_WORD = 30
 #: longest cue regex; long patterns are hard to review and easy to make slow
 MAX_REGEX = 200
-#: cues read a text in windows this long, so each search stays bounded however long
-#: the note; windows overlap by CUE_OVERLAP, so a cue up to that long is never cut
-MAX_SCAN = 4000
-CUE_OVERLAP = 400
+#: cues read a text in windows this long: even a safe pattern may take time that
+#: grows with the square of what it searches, so short windows keep each search
+#: cheap however long the note. Windows overlap by CUE_OVERLAP, so a cue up to
+#: that long is never cut in two.
+MAX_SCAN = 1000
+CUE_OVERLAP = 200
 
 T = TypeVar("T")
 

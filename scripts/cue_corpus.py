@@ -30,8 +30,8 @@ from coach import resources
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "cue_corpus.yaml"
 KINDS = ("ordinary", "heated", "danger")
 
-#: long notes (three reading windows) built to make a careless pattern backtrack
-_LONG = 3 * resources.MAX_SCAN
+#: long notes (many reading windows) built to make a careless pattern backtrack
+_LONG = 12_000
 HOSTILE = [
     "a" * _LONG,
     "you " * (_LONG // 4),

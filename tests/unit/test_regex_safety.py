@@ -28,6 +28,8 @@ HOSTILE = [
     r"[a-z]+\d?[a-z0-9]+",  # only something optional between them
     r"(?:\w+|x)\w+",  # through a group's end
     r"a{1,100}a{1,100}b",
+    r"(?=a)*b",  # a repeat of something that can match empty text
+    r"x(?:a?)*",
     r"(a)\1",  # backreferences
     r"(?P<w>\w+) (?P=w)",
     r"(a)?(?(1)b|c)",  # a conditional group
