@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach import paths, resources
 from coach.format.problems import Problem
@@ -394,3 +396,19 @@ def test_wildcard_phrases_match_one_word() -> None:
 def test_the_top_level_must_be_a_mapping() -> None:
     [problem] = problems_of("cues.yaml", "- one\n- two\n")
     assert problem.rule == "top-level"
+
+
+_PIECES = st.sampled_from(
+    ["you", "you\u2019re", "YOU", "always", "I", "want", "to", "die", "kill", "myself", "so",
+     "whatever", "!!!", "???", ",", ".", "\n", "é", "\u200b", "idiot", "SHOUTING", "NOW"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_cue_matches_always_point_into_the_text(text: str) -> None:
+    found = resources.find_cues(text)
+    assert found == sorted(found, key=lambda m: (m.start, m.end))
+    for match in found:
+        assert 0 <= match.start < match.end <= len(text)
+        assert text[match.start : match.end] == match.text
