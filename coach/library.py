@@ -3,6 +3,11 @@
 Where the same id appears in several places, an --exercises folder beats the
 user's folder, which beats the built-ins; the same id twice in one place is an
 error on both files.
+
+The suggested path (``coach/data/path.yaml``, or the user's own) orders the
+library in stages: :func:`ordered`, :func:`stage_groups` and :func:`start_here`
+are what a list or a library screen shows, :func:`path_problems` what is wrong
+with the path.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from coach.format.model import Exercise
 from coach.format.names import id_from_filename
 from coach.format.problems import Problem
 from coach.paths import user_exercises_dir
+from coach.resources import suggested_path
 
 Source = Literal["builtin", "user", "folder"]
 SUFFIXES = (".yaml", ".yml")
@@ -144,3 +150,84 @@ def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Entry | LoadResult | N
         if path.suffix.lower() in SUFFIXES:
             return None
     return scan(list(extra_dirs)).get(ref)
+
+
+# --- the suggested path -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An entry, and where the suggested path puts it (None throughout when it is not on it)."""
+
+    entry: Entry
+    #: the stage's name, and its number from 1
+    stage: str | None = None
+    stage_number: int | None = None
+    #: its place along the whole path, from 1, counting only exercises that exist
+    position: int | None = None
+    #: one line on why it comes there
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    """One stage of the path and its exercises; ``title`` None holds those not on the path."""
+
+    title: str | None
+    about: str | None
+    number: int | None
+    items: tuple[Placed, ...]
+
+
+def _placements(library: Library) -> tuple[list[Placed], list[Problem]]:
+    loaded = suggested_path()
+    file = str(loaded.source)
+    invalid_ids = {e.id for e in library.invalid}
+    placed: list[Placed] = []
+    problems: list[Problem] = []
+    for number, stage in enumerate(loaded.value.stages, start=1):
+        for step in stage.exercises:
+            entry = library.get(step.id)
+            if entry is None:
+                why = "does not load" if step.id in invalid_ids else "is not a known exercise"
+                message = f'the path names "{step.id}", which {why}; it is left out'
+                problems.append(
+                    Problem(file, step.line, step.column, "warning", message, "unknown-exercise")
+                )
+                continue
+            placed.append(Placed(entry, stage.stage, number, len(placed) + 1, step.why))
+    return placed, problems
+
+
+def ordered(library: Library) -> list[Placed]:
+    """Every entry: those on the path in its order, then the rest in :meth:`Library.all` order."""
+    placed, _ = _placements(library)
+    on_path = {id(p.entry) for p in placed}
+    return placed + [Placed(e) for e in library.all() if id(e) not in on_path]
+
+
+def stage_groups(library: Library) -> list[StageGroup]:
+    """The path's stages that hold an exercise, then one group (title None) for the rest."""
+    loaded = suggested_path()
+    everything = ordered(library)
+    groups = []
+    for number, stage in enumerate(loaded.value.stages, start=1):
+        items = tuple(p for p in everything if p.stage_number == number)
+        if items:
+            groups.append(StageGroup(stage.stage, stage.about, number, items))
+    rest = tuple(p for p in everything if p.position is None)
+    if rest:
+        groups.append(StageGroup(None, None, None, rest))
+    return groups
+
+
+def start_here(library: Library) -> Entry | None:
+    """The first exercise on the path, where a couple new to coach should begin."""
+    placed, _ = _placements(library)
+    return placed[0].entry if placed else None
+
+
+def path_problems(library: Library) -> list[Problem]:
+    """What is wrong with the path in use: a refused user file's problems, and unknown ids."""
+    _, problems = _placements(library)
+    return [*suggested_path().problems, *problems]

@@ -1,6 +1,6 @@
 """The data files beside the exercises: feeling words, sentence starters, soothing
-suggestions, escalation cues and support lines (the last modelled in
-:mod:`coach.support_lines`).
+suggestions, escalation cues, support lines (modelled in :mod:`coach.support_lines`)
+and the suggested path through the built-ins.
 
 Each is a YAML file in ``coach/data/``. A file of the same name in the config
 folder (``coach.paths.config_dir()``) replaces the built-in one. Data files are
@@ -29,6 +29,7 @@ from coach import paths, support_lines
 from coach.format import yamlread
 from coach.format.kinds import (
     INVALID,
+    Boolean,
     Context,
     Identifier,
     Integer,
@@ -38,15 +39,19 @@ from coach.format.kinds import (
     PlainTextList,
     Record,
     key,
+    offset_mark,
     read_fields,
 )
 from coach.format.problems import Problem, Reporter
+from coach.regex_safety import backtracking_problem
 
 DATA_DIR = Path(__file__).parent / "data"
 
 EMOTIONS, STARTERS, SOOTHING, CUES = "emotions.yaml", "starters.yaml", "soothing.yaml", "cues.yaml"
 RESOURCES = "resources.yaml"
-DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES, RESOURCES)
+#: the suggested order through the exercises (not a search path)
+PATH = "path.yaml"
+DATA_FILES = (EMOTIONS, STARTERS, SOOTHING, CUES, RESOURCES, PATH)
 #: plain Markdown texts shipped beside the data files (not replaceable)
 NOTICE, PRIVACY = "notice.md", "privacy.md"
 
@@ -54,8 +59,12 @@ NOTICE, PRIVACY = "notice.md", "privacy.md"
 MAX_WORD = 30
 #: longest cue regex; long patterns are hard to review and easy to make slow
 MAX_REGEX = 200
-#: cues look at most this much of a text, so a pathological regex stays bounded
-MAX_SCAN = 4000
+#: cues read a text in windows this long: even a safe pattern may take time that
+#: grows with the square of what it searches, so short windows keep each search
+#: cheap however long the note. Windows overlap by CUE_OVERLAP, so a cue up to
+#: that long is never cut in two.
+MAX_SCAN = 1000
+CUE_OVERLAP = 200
 
 T = TypeVar("T")
 
@@ -258,15 +267,17 @@ class _Regex(Kind):
         try:
             re.compile(source)
         except re.error as exc:
-            where = yamlread.mark(node)
-            if exc.pos is not None and node.style in (None, "'", '"') and "\n" not in source:
-                # point into the pattern when it sits on one line
-                where = (where[0], where[1] + (1 if node.style else 0) + exc.pos)
+            where = offset_mark(scalar, exc.pos or 0, ctx)
             message = f'"{name}" is not a valid regular expression: {exc.msg}'
             return ctx.error(where, message, "regex")
         if re.fullmatch(source, ""):
             message = f'"{name}" matches empty text, so it would match everywhere'
             return ctx.error(node, message, "regex")
+        unsafe = backtracking_problem(source)
+        if unsafe is not None:
+            offset, why = unsafe
+            message = f'"{name}" is refused: {why} (a long note could freeze the app)'
+            return ctx.error(offset_mark(scalar, offset, ctx), message, "regex-backtracking")
         return source
 
     def schema(self) -> dict[str, Any]:
@@ -289,10 +300,15 @@ class _Phrases(PlainTextList):
 
 @dataclass(frozen=True, kw_only=True)
 class Cue:
-    """One escalation cue: exactly one of phrases, caps or regex, and a kind hint."""
+    """One escalation or danger cue: a kind hint, and phrases, caps or a regex (any of them)."""
 
     id: str = key(Identifier(), "A name for the cue; unique in the file.")
     hint: str = key(PlainText(), "What is shown, kindly, when the cue is found.")
+    danger: bool = key(
+        Boolean(),
+        "A danger cue (self-harm, threats): always shown, whatever the nudge setting.",
+        False,
+    )
     phrases: tuple[str, ...] = key(
         _Phrases(), "Phrases matched as whole words, ignoring case; * is any one word.", ()
     )
@@ -304,14 +320,23 @@ class Cue:
     regex: str | None = key(_Regex(), "A regular expression, ignoring case (advanced).", None)
     line: int = 0
     column: int = 0
-    pattern: re.Pattern[str] | None = dataclasses.field(default=None, compare=False)
+    patterns: tuple[re.Pattern[str], ...] = dataclasses.field(default=(), compare=False)
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        """Where the cue occurs in ``text``: (start, end) pairs."""
-        if self.pattern is None:
-            return []
-        found = self.pattern.finditer(_normalise(text[:MAX_SCAN]))
-        return [m.span() for m in found if m.end() > m.start()]
+        """Where the cue occurs in ``text``: (start, end) pairs, in order.
+
+        The whole text is read, a window at a time: a danger sentence at the end of
+        a long note is found, and no window costs more than a short note would.
+        """
+        text = _normalise(text)
+        spans = {
+            m.span()
+            for start in range(0, max(len(text) - CUE_OVERLAP, 1), MAX_SCAN - CUE_OVERLAP)
+            for p in self.patterns
+            for m in p.finditer(text, start, start + MAX_SCAN)
+            if m.end() > m.start()
+        }
+        return sorted(spans)
 
 
 def _normalise(text: str) -> str:
@@ -320,24 +345,37 @@ def _normalise(text: str) -> str:
 
 
 def _phrase_pattern(phrase: str) -> str:
-    parts = [r"[\w']+" if word == "*" else re.escape(_normalise(word)) for word in phrase.split()]
-    return r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])"
+    # people type "youre" and "Yeah, right": an apostrophe or a comma may be left out or in
+    parts = [
+        r"[\w']+" if word == "*" else re.escape(_normalise(word)).replace("'", "'?")
+        for word in phrase.split()
+    ]
+    return r"(?<![\w'])" + r",?\s+".join(parts) + r"(?![\w'])"
 
 
 def _caps_pattern(count: int) -> str:
-    # a "word in capitals" has two or more letters, so "I" and "A" never count
+    # a "word in capitals" has two or more letters, so "I" and "A" never count,
+    # though one may stand between two that do: "I SAID I WAS SORRY"
     word = r"[^\W\d_a-z]{2,}[!?.,]*"
-    return r"(?<!\w)" + word + (r"\s+" + word) * (count - 1) + r"(?!\w)"
+    gap = r"\s+(?:[^\W\d_a-z][!?.,]*\s+)?"
+    return r"(?<!\w)" + word + (gap + word) * (count - 1) + r"(?!\w)"
+
+
+def cue_sources(cue: Cue) -> list[tuple[str, int]]:
+    """The regular expressions a cue runs, with their flags: phrases, caps, then regex."""
+    out = []
+    if cue.phrases:
+        out.append(("|".join(_phrase_pattern(p) for p in cue.phrases), re.IGNORECASE))
+    if cue.caps is not None:
+        out.append((_caps_pattern(cue.caps), 0))
+    if cue.regex is not None:
+        out.append((cue.regex, re.IGNORECASE))
+    return out
 
 
 def _compile_cue(cue: Cue) -> Cue:
-    if cue.phrases:
-        source = "|".join(_phrase_pattern(p) for p in cue.phrases)
-        return dataclasses.replace(cue, pattern=re.compile(source, re.IGNORECASE))
-    if cue.caps is not None:
-        return dataclasses.replace(cue, pattern=re.compile(_caps_pattern(cue.caps)))
-    assert cue.regex is not None
-    return dataclasses.replace(cue, pattern=re.compile(cue.regex, re.IGNORECASE))
+    patterns = tuple(re.compile(source, flags) for source, flags in cue_sources(cue))
+    return dataclasses.replace(cue, patterns=patterns)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -352,6 +390,69 @@ class CueMatch:
     start: int
     end: int
     text: str
+    #: a danger cue: shown whatever the nudge setting
+    danger: bool = False
+
+
+# --- the suggested path ---------------------------------------------------------
+
+
+class _OneLine(PlainText):
+    """One line of text (a folded scalar is fine: it reads as one line)."""
+
+    def read(self, node: Node, ctx: Context, name: str) -> Any:
+        text = super().read(node, ctx, name)
+        if text is INVALID:
+            return INVALID
+        if "\n" in text.strip():
+            return ctx.error(node, f'"{name}" must be one line', "type")
+        return text.strip()
+
+
+class _PathId(Identifier):
+    """An exercise id on the path: each may stand on it once."""
+
+    def read(self, node: Node, ctx: Context, name: str) -> Any:
+        value = super().read(node, ctx, name)
+        if value is INVALID or not isinstance(ctx, _DataContext):
+            return value
+        folded = "path-id:" + value  # a prefix keeps ids apart from other names
+        if folded in ctx.seen:
+            first = ctx.seen[folded][0]
+            message = f'the exercise "{value}" is on the path twice (first at line {first})'
+            return ctx.error(node, message, "duplicate-id")
+        ctx.seen[folded] = yamlread.mark(node)
+        return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathStep:
+    """One exercise on the path, and one line on why it comes here."""
+
+    id: str = key(_PathId(), "The exercise's id.")
+    why: str = key(_OneLine(), "One line on why it comes here, shown beside it.")
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathStage:
+    stage: str = key(_OneLine(), "The stage's name, shown as a heading.")
+    about: str | None = key(_OneLine(), "One line on what this stage is for.", None)
+    exercises: tuple[PathStep, ...] = key(
+        _RecordList(PathStep, "exercise"), "The exercises of this stage, in order."
+    )
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class SuggestedPath:
+    """The suggested order through the exercises, in stages."""
+
+    stages: tuple[PathStage, ...] = key(
+        _RecordList(PathStage, "stage"), "The stages, in the order to take them."
+    )
 
 
 # --- checks that need a whole file ----------------------------------------------
@@ -362,11 +463,10 @@ def _check_cues(value: Cues, ctx: Context) -> Cues | Any:
     ok = True
     for cue in value.cues:
         where = (cue.line, cue.column)
-        forms = sum((bool(cue.phrases), cue.caps is not None, cue.regex is not None))
-        if forms != 1:
+        if not cue_sources(cue):
             ctx.error(
                 where,
-                f'the cue "{cue.id}" needs exactly one of phrases, caps or regex',
+                f'the cue "{cue.id}" needs at least one of phrases, caps or regex',
                 "cue",
             )
             ok = False
@@ -394,6 +494,7 @@ _SPECS: dict[str, _Spec] = {
     SOOTHING: _Spec(Soothing, "the soothing file"),
     CUES: _Spec(Cues, "the cues file", _check_cues),
     RESOURCES: _Spec(support_lines.SupportFile, "the resources file"),
+    PATH: _Spec(SuggestedPath, "the path file"),
 }
 
 
@@ -545,15 +646,31 @@ def soothing_suggestions() -> tuple[str, ...]:
     return soothing().suggestions
 
 
+def suggested_path() -> Loaded[SuggestedPath]:
+    """The path through the exercises, and where it came from (to locate problems in it)."""
+    return load(PATH)
+
+
 def cues() -> tuple[Cue, ...]:
-    return load(CUES).value.cues  # type: ignore[no-any-return]
+    """The cues in use. A user's file never drops a built-in danger cue it does not replace."""
+    loaded = load(CUES)
+    mine: tuple[Cue, ...] = loaded.value.cues
+    if not loaded.overridden:
+        return mine
+    ids = {cue.id for cue in mine}
+    kept = tuple(c for c in _builtin(CUES).value.cues if c.danger and c.id not in ids)
+    return kept + mine
 
 
-def find_cues(text: str) -> list[CueMatch]:
-    """Escalation cues in ``text``, in the order they occur."""
+def find_cues(text: str, *, heated: bool = True) -> list[CueMatch]:
+    """Cues in ``text``, in the order they occur; with ``heated=False``, danger cues only.
+
+    The app shows danger cues whatever the nudge setting; heated ones only when nudges are on.
+    """
     found = [
-        CueMatch(cue.id, cue.hint, start, end, text[start:end])
+        CueMatch(cue.id, cue.hint, start, end, text[start:end], cue.danger)
         for cue in cues()
+        if heated or cue.danger
         for start, end in cue.find(text)
     ]
     return sorted(found, key=lambda m: (m.start, m.end))

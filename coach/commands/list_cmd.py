@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.cli import OK, USAGE
+
+if TYPE_CHECKING:
+    from coach.library import Placed, StageGroup
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "list",
         help="list the exercises: built-in, your own, and --exercises folders",
         description="List the exercise library: the built-ins, your own exercise folder and "
-        "each --exercises folder (a folder beats your own, which beats the built-ins). Files "
+        "each --exercises folder (a folder beats your own, which beats the built-ins), in the "
+        "order of the suggested path (path.yaml), stage by stage, then the rest. Files "
         "that do not load are listed with their first problem.",
     )
     parser.add_argument(
@@ -29,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.library import scan
+    from coach.library import path_problems, scan, stage_groups
     from coach.paths import user_exercises_dir
 
     folders = [Path(d) for d in args.exercises]
@@ -42,10 +47,14 @@ def run(args: argparse.Namespace) -> int:
     # the user's folder gets a current schema, so the files there keep their completion
     keep_schema_current("list")
     library = scan(folders)
-    entries = library.all()
+    groups = stage_groups(library)
+    placed: list[Placed] = [p for group in groups for p in group.items]
+    for problem in path_problems(library):
+        print(problem, file=sys.stderr)
     if args.json:
         rows = []
-        for entry in entries:
+        for place in placed:
+            entry = place.entry
             ex = entry.exercise
             problem = entry.first_problem
             rows.append(
@@ -59,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
                     "path": str(entry.path),
                     "valid": ex is not None,
                     "problem": str(problem) if problem else None,
+                    "stage": place.stage,
+                    "position": place.position,
+                    "why": place.why,
                     "replaces": [
                         {"source": old.source, "path": str(old.path)}
                         for new, old in library.replaced
@@ -70,24 +82,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return OK
 
-    if not entries:
+    if not placed:
         print("No exercises found.")
-    width = max((len(e.id) for e in entries), default=2)
-    for entry in entries:
-        ex = entry.exercise
-        if ex is None:
-            problem = entry.first_problem
-            print(f"{entry.id:<{width}}  ✗ does not load ({entry.source}: {entry.path})")
-            if problem:
-                print(f"{'':<{width}}    {problem}")
-            continue
-        minutes = f"{ex.minutes} min" if ex.minutes else "—"
-        tags = ", ".join(ex.tags)
-        print(f"{entry.id:<{width}}  {ex.title}  ·  {minutes}  ·  {entry.source}")
-        details = [ex.summary]
-        if tags:
-            details.append(f"tags: {tags}")
-        print(f"{'':<{width}}    {'  ·  '.join(details)}")
+    width = max((len(p.entry.id) for p in placed), default=2)
+    for index, group in enumerate(groups):
+        if group.title is not None or index > 0:  # no heading when nothing is on the path
+            print(_heading(group, first=index == 0))
+        for place in group.items:
+            _print_entry(place, width)
     for new, old in library.replaced:
         print(
             f'\n"{new.id}" from {new.source} ({new.path}) '
@@ -96,3 +98,30 @@ def run(args: argparse.Namespace) -> int:
     print(f"\nYour own exercises go in {user_exercises_dir()} "
           "(with a current exercise.schema.json for editors)")
     return OK
+
+
+def _heading(group: StageGroup, first: bool) -> str:
+    if group.title is None:
+        return "\nNot on the path"
+    about = f": {group.about}" if group.about else ""
+    lead = "Start here, and take the stages in order.\n\n" if first else "\n"
+    return f"{lead}{group.number}. {group.title}{about}"
+
+
+def _print_entry(place: Placed, width: int) -> None:
+    entry, ex = place.entry, place.entry.exercise
+    if ex is None:
+        problem = entry.first_problem
+        print(f"{entry.id:<{width}}  ✗ does not load ({entry.source}: {entry.path})")
+        if problem:
+            print(f"{'':<{width}}    {problem}")
+        return
+    minutes = f"{ex.minutes} min" if ex.minutes else "—"
+    tags = ", ".join(ex.tags)
+    print(f"{entry.id:<{width}}  {ex.title}  ·  {minutes}  ·  {entry.source}")
+    details = [ex.summary]
+    if tags:
+        details.append(f"tags: {tags}")
+    print(f"{'':<{width}}    {'  ·  '.join(details)}")
+    if place.why:
+        print(f"{'':<{width}}    why here: {place.why}")

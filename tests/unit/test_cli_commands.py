@@ -45,6 +45,43 @@ def test_list_json_has_the_fields_for_every_builtin(capsys: pytest.CaptureFixtur
         assert row["minutes"] is None or isinstance(row["minutes"], int)
         assert Path(row["path"]).is_file()
         assert row["title"] and row["summary"]
+        assert row["stage"] and row["why"]
+    # the built-ins come in the order of the suggested path, numbered along it
+    assert [r["position"] for r in rows] == list(range(1, len(rows) + 1))
+    assert rows[0]["id"] == "first-reflection" and rows[0]["stage"] == "Learning to listen"
+    assert rows[-1]["stage"] == "Repair and forgiveness"
+    stages = [r["stage"] for r in rows]
+    assert stages.index("Accountability") < stages.index("Regular check-ins")
+
+
+def test_list_text_starts_at_the_path_and_ends_with_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "extra/mine.yaml", "title: Mine\nsummary: My own.\nsteps:\n  - say: hi\n")
+    code, out, err = run(capsys, "list", "--exercises", str(tmp_path / "extra"))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Start here, and take the stages in order."
+    assert lines[2].startswith("1. Learning to listen: ")
+    assert lines[3].startswith("first-reflection ")
+    assert any(line.startswith("5. Repair and forgiveness") for line in lines)
+    rest = lines.index("Not on the path")
+    assert lines[rest + 1].startswith("mine ")
+    assert any(line.strip().startswith("why here: ") for line in lines[:rest])
+
+
+def test_list_reports_an_unknown_id_on_the_path_on_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write(
+        Path(os.environ["COACH_CONFIG_DIR"]) / "path.yaml",
+        "stages:\n  - stage: Ours\n    exercises:\n      - {id: gone, why: w}\n",
+    )
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0
+    assert f'{path}:4:9: warning: the path names "gone", which is not a known exercise' in err
+    rows = json.loads(out)
+    assert all(r["stage"] is None and r["position"] is None for r in rows)
     assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)
 
 

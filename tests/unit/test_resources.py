@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach import paths, resources
 from coach.format.problems import Problem
@@ -59,6 +61,22 @@ def test_vocabulary_has_60_to_100_words_in_families() -> None:
     assert len(graded) >= len(families)
 
 
+def family_of(word: str) -> str | None:
+    return next((f.family for f in resources.emotion_families() if word in f.all_words), None)
+
+
+def test_vocabulary_names_feelings_not_stances_or_guesses() -> None:
+    words = resources.emotion_words()
+    # "defensive" is a stance, not a feeling; "jealous", guessed by the partner who
+    # broke trust, shrinks the betrayal; "tender" reads as sore as often as fond
+    for gone in ("defensive", "jealous", "tender"):
+        assert gone not in words
+    for word in ("humiliated", "foolish", "not good enough", "wary", "disgusted", "connected"):
+        assert word in words
+    assert family_of("proud") == "hopeful"
+    assert family_of("connected") == "close"
+
+
 def test_words_come_gentlest_first_within_an_entry() -> None:
     words = resources.emotion_words()
     assert words.index("uneasy") < words.index("afraid") < words.index("terrified")
@@ -76,6 +94,12 @@ def test_soothing_suggests_calming_things_and_warns_against_rehearsing() -> None
     for word in ("walk", "water", "stretch", "music", "breathe"):
         assert word in text
     assert any("argument" in line.lower() for line in soothing.avoid)
+    # walking out with no word of return frightens the one left behind
+    assert any("without saying when you will be back" in line for line in soothing.avoid)
+
+
+def test_share_starters_offer_a_request() -> None:
+    assert "Would you be willing to …?" in resources.starters("share")
 
 
 @pytest.mark.parametrize(
@@ -88,7 +112,11 @@ def test_soothing_suggests_calming_things_and_warns_against_rehearsing() -> None
         ("You\u2019re a liar", "name-calling"),
         ("what is wrong with you", "contempt"),
         ("I want a divorce", "threats"),
-        ("why???", "exclamations"),
+        ("youre overreacting", "minimising"),
+        ("Yeah, right.", "contempt"),
+        ("I SAID I WAS SORRY", "shouting"),
+        ("I wish I were dead", "danger-self"),
+        ("I\u2019ll hurt you", "danger-others"),
     ],
 )
 def test_cues_find_escalation(text: str, cue: str) -> None:
@@ -103,6 +131,11 @@ def test_cues_find_escalation(text: str, cue: str) -> None:
         "I was selfish, and I'm sorry.",
         "It's OK. I AM fine.",
         "Thank you for listening!",
+        "I can't get over it.",
+        "We're done for tonight.",
+        "You always make me laugh.",
+        "You were with her on my birthday???",
+        "Let's move on to the next question.",
     ],
 )
 def test_cues_leave_ordinary_words_alone(text: str) -> None:
@@ -111,8 +144,69 @@ def test_cues_leave_ordinary_words_alone(text: str) -> None:
 
 def test_cue_match_says_where() -> None:
     [match] = resources.find_cues("well, you never listen")
-    assert (match.start, match.end, match.text) == (6, 15, "you never")
-    assert match.hint
+    assert (match.start, match.end, match.text) == (6, 22, "you never listen")
+    assert match.hint and not match.danger
+
+
+@pytest.mark.parametrize("before", [0, resources.MAX_SCAN - 10, 3 * resources.MAX_SCAN + 123])
+def test_a_cue_is_found_anywhere_in_a_long_note(before: int) -> None:
+    # the windows a long note is read in overlap, so nothing falls between them
+    text = "x" * before + " I want to die. " + "We talked. " * 500
+    [match] = resources.find_cues(text)
+    assert (match.cue, match.start, match.text) == ("danger-self", before + 3, "want to die")
+
+
+def test_danger_cues_say_so_and_point_to_help() -> None:
+    danger = [cue for cue in resources.cues() if cue.danger]
+    assert {cue.id for cue in danger} == {"danger-self", "danger-others"}
+    for cue in danger:
+        hint = cue.hint.lower()
+        assert "stop" in hint and "emergency number" in hint and "crisis line" in hint
+        assert "resources screen" in hint
+    [match] = resources.find_cues("some days I want to die")
+    assert match.danger and match.cue == "danger-self"
+
+
+def test_with_nudges_off_only_danger_cues_are_found() -> None:
+    text = "You're overreacting. I want to die."
+    assert [m.cue for m in resources.find_cues(text)] == ["minimising", "danger-self"]
+    assert [m.cue for m in resources.find_cues(text, heated=False)] == ["danger-self"]
+
+
+def test_a_user_file_keeps_the_builtin_danger_cues_it_does_not_replace() -> None:
+    write_user("cues.yaml", "cues:\n  - {id: mine, hint: h, phrases: [just saying]}\n")
+    assert resources.load(resources.CUES).overridden
+    assert [m.cue for m in resources.find_cues("just saying")] == ["mine"]
+    assert [m.cue for m in resources.find_cues("I want to die")] == ["danger-self"]
+    assert resources.find_cues("you never listen") == []  # the built-in heated cues are gone
+
+
+def test_a_user_danger_cue_replaces_the_builtin_one_of_the_same_id() -> None:
+    write_user(
+        "cues.yaml",
+        "cues:\n  - {id: danger-self, danger: true, hint: mine, phrases: [je veux mourir]}\n",
+    )
+    [match] = resources.find_cues("je veux mourir")
+    assert (match.cue, match.hint, match.danger) == ("danger-self", "mine", True)
+    assert resources.find_cues("I want to die") == []
+    assert [m.cue for m in resources.find_cues("I'll kill you")] == ["danger-others"]
+
+
+def test_danger_must_be_true_or_false() -> None:
+    [problem] = problems_of("cues.yaml", "cues:\n  - {id: x, hint: h, danger: maybe, caps: 3}\n")
+    assert (problem.line, problem.rule) == (2, "type")
+    assert '"danger" must be true or false' in problem.message
+
+
+def test_phrases_forgive_a_missing_apostrophe_or_an_added_comma() -> None:
+    value, problems = resources.parse_data_text(
+        "cues.yaml", "cues:\n  - {id: x, hint: h, phrases: [\"oh you're right\"]}\n"
+    )
+    assert problems == () and value is not None
+    [cue] = value.cues
+    for text in ("Oh, you're right", "oh youre right", "OH, YOU\u2019RE RIGHT"):
+        assert cue.find(text) == [(0, len(text))], text
+    assert cue.find("oh your right") == []
 
 
 # --- user files --------------------------------------------------------------------
@@ -185,6 +279,7 @@ def test_a_broken_user_file_never_raises() -> None:
     (folder / "starters.yaml").write_text("!!python/object:os.system {}\n", encoding="utf-8")
     (folder / "emotions.yaml").mkdir()  # not even a file
     (folder / "resources.yaml").write_text("countries: [\n", encoding="utf-8")
+    (folder / "path.yaml").write_text("stages: {}\n", encoding="utf-8")
     found = resources.problems()
     assert {Path(p.file).name for p in found} == set(resources.DATA_FILES)
     assert all(p.is_error for p in found)
@@ -193,7 +288,8 @@ def test_a_broken_user_file_never_raises() -> None:
     assert rules["soothing.yaml"] == "tab"
     assert rules["starters.yaml"] == "tag"
     assert resources.support_for("GB").has_lines
-    assert resources.find_cues("you always") != []
+    assert rules["path.yaml"] == "type"
+    assert resources.find_cues("you always twist it") != []
     assert len(resources.soothing_suggestions()) >= 5
 
 
@@ -257,14 +353,19 @@ def test_a_regex_that_matches_nothing_at_all_is_refused() -> None:
     assert "matches empty text" in problem.message
 
 
-def test_a_cue_needs_exactly_one_pattern() -> None:
-    text = (
-        "cues:\n  - id: x\n    hint: h\n    caps: 3\n    phrases: [you always]\n"
-        "  - id: y\n    hint: h\n"
-    )
-    found = problems_of("cues.yaml", text)
-    assert [(p.line, p.column) for p in found] == [(2, 5), (6, 5)]
-    assert all("exactly one of phrases, caps or regex" in p.message for p in found)
+def test_a_cue_needs_a_pattern() -> None:
+    text = "cues:\n  - id: x\n    hint: h\n    caps: 3\n  - id: y\n    hint: h\n"
+    [problem] = problems_of("cues.yaml", text)
+    assert (problem.line, problem.column) == (5, 5)
+    assert 'the cue "y" needs at least one of phrases, caps or regex' in problem.message
+
+
+def test_a_cue_fires_on_any_of_its_patterns() -> None:
+    text = "cues:\n  - {id: x, hint: h, caps: 3, phrases: [you always], regex: 'b+c'}\n"
+    value, problems = resources.parse_data_text("cues.yaml", text)
+    assert problems == () and value is not None
+    [cue] = value.cues
+    assert cue.find("NO NO NO, you always, abbc") == [(0, 9), (10, 20), (23, 26)]
 
 
 def test_cue_ids_are_unique() -> None:
@@ -297,3 +398,19 @@ def test_wildcard_phrases_match_one_word() -> None:
 def test_the_top_level_must_be_a_mapping() -> None:
     [problem] = problems_of("cues.yaml", "- one\n- two\n")
     assert problem.rule == "top-level"
+
+
+_PIECES = st.sampled_from(
+    ["you", "you\u2019re", "YOU", "always", "I", "want", "to", "die", "kill", "myself", "so",
+     "whatever", "!!!", "???", ",", ".", "\n", "é", "\u200b", "idiot", "SHOUTING", "NOW"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_cue_matches_always_point_into_the_text(text: str) -> None:
+    found = resources.find_cues(text)
+    assert found == sorted(found, key=lambda m: (m.start, m.end))
+    for match in found:
+        assert 0 <= match.start < match.end <= len(text)
+        assert text[match.start : match.end] == match.text
