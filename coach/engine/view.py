@@ -99,6 +99,24 @@ class View:
     #: a break taken from a step: by whom and why
     break_by: Partner | None = None
     break_reason: str | None = None
+    #: a break (see coach.engine.breaks): when it started and the agreed return time (wall
+    #: time, seconds since the epoch), the seconds each extension added, and the seconds
+    #: from the start to the return time (``length`` plus extensions)
+    break_started_at: float | None = None
+    return_at: float | None = None
+    extensions: tuple[int, ...] = ()
+    break_total: int | None = None
+    #: the offer open when the break was taken (time_limit, not_confirmed, high_rating),
+    #: and whether flooding cues had matched what was typed
+    break_offer: str | None = None
+    break_cues: bool = False
+    #: the break followed a high rating or cues and is shorter than the 20-minute guidance:
+    #: allowed, and the screen says the guidance (breaks.BELOW_GUIDANCE_TEXT)
+    below_guidance: bool = False
+    #: the return time has come (the break still waits for both to be ready), and by how
+    #: many seconds it has passed
+    time_up: bool = False
+    overtime: float = 0.0
     #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced)
     offer_break: str | None = None
     #: review: the commitment under review, and its position (1-based) and count
