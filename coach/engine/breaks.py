@@ -17,12 +17,15 @@ happens by itself: the break ends only when both partners say they are ready.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from coach.engine.clock import Clock
 from coach.engine.errors import AnswerError
+from coach.engine.events import Event
 from coach.engine.state import Timer
 from coach.format.durations import format_duration
+from coach.format.model import Exercise, Rate
 
 #: the shortest break: a breathing pause of a minute
 MIN_BREAK = 60
@@ -33,6 +36,11 @@ GUIDANCE = 20 * 60
 #: the offers that say someone may be flooded (a rating at or past its ``pause_at``)
 FLOODING_OFFERS = frozenset({"high_rating"})
 #: what a screen says beside a break shorter than the guidance after signs of flooding
+#: before going on, each may say how stirred up they still are, from 0 to 10; at this or
+#: above (or at the ``pause_at`` of the rating that led to the break, when lower), the
+#: screen suggests more time. It never keeps anyone from going on.
+STIRRED_SCALE = (0, 10)
+STIRRED_AT = 7
 BELOW_GUIDANCE_TEXT = (
     "When feelings run this high, the body takes about 20 minutes to settle. "
     "A shorter break is fine; you can add time whenever you need it."
@@ -70,13 +78,51 @@ def default_length(pause_length: int) -> int:
     return min(max(pause_length, MIN_BREAK), MAX_BREAK)
 
 
+def stirred_at(pause_at: int | None) -> int:
+    """The re-rating that suggests more time, given the ``pause_at`` (on a 0 to 10 scale) of
+    the rating that led to the break, if one did."""
+    return STIRRED_AT if pause_at is None else min(STIRRED_AT, pause_at)
+
+
+def leading_pause_at(
+    exercise: Exercise, events: Sequence[Event], offer: str | None
+) -> int | None:
+    """The ``pause_at`` of the rating behind a high-rating offer, when it is on the 0 to 10
+    scale that a break's re-rating uses."""
+    if offer != "high_rating":
+        return None
+    rated = next((e for e in reversed(events)
+                  if e.kind == "answer_given" and e.data.get("stage") == "rate"), None)
+    step = None if rated is None or rated.step is None else exercise.steps[rated.step]
+    if isinstance(step, Rate) and step.scale == STIRRED_SCALE:
+        return step.pause_at
+    return None
+
+
 def new_break(
-    by: str, reason: str, length: int, offer: str | None, cues: bool, clock: Clock
+    by: str, reason: str, length: int, offer: str | None, cues: bool, clock: Clock,
+    pause_at: int | None = None,
 ) -> dict[str, Any]:
     """The JSON-ready record of a break starting now (``State.brk``)."""
     now = clock.now()
     return {"by": by, "reason": reason, "length": length, "ready": [], "started_at": now,
-            "return_at": now + length, "extensions": [], "offer": offer, "cues": cues}
+            "return_at": now + length, "extensions": [], "offer": offer, "cues": cues,
+            "stirred_at": stirred_at(pause_at), "ratings": {}}
+
+
+def rate(brk: dict[str, Any], partner: str, value: object) -> int:
+    """Keep how stirred up ``partner`` still is; said again, the new number counts."""
+    low, high = STIRRED_SCALE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise AnswerError(f"say how stirred up you are with a whole number from {low} to "
+                          f"{high}, not {value!r}")
+    brk.setdefault("ratings", {})[partner] = value
+    return value
+
+
+def more_time_suggested(brk: dict[str, Any]) -> bool:
+    bar = brk.get("stirred_at", STIRRED_AT)
+    return any(value >= bar for value in brk.get("ratings", {}).values())
 
 
 def return_at(brk: dict[str, Any]) -> float:
@@ -143,4 +189,8 @@ def view_fields(brk: dict[str, Any], timer: Timer, clock: Clock) -> dict[str, An
         "below_guidance": flooded(brk) and planned < GUIDANCE,
         "time_up": ran >= planned,
         "overtime": max(ran - planned, 0.0),
+        # who has re-rated, never the number: each rates without seeing the other's
+        "break_rated": tuple(sorted(brk.get("ratings", {}))),
+        "stirred_at": brk.get("stirred_at", STIRRED_AT),
+        "more_time_suggested": more_time_suggested(brk),
     }

@@ -26,6 +26,7 @@ EventKind = Literal[
     "break_offered",     # reason
     "break_taken",       # by, name, reason, length, return_at (wall), offer, cues
     "break_extended",    # by, name (None when not known), added, return_at, total
+    "break_rated",       # partner, name, value (0 to 10), more_time: whether it is suggested
     "break_ready",       # partner, name
     "break_ended",       # lasted (seconds), early: before the return time
     "commitment_made",   # id, partner, name, text, due_at

@@ -347,7 +347,8 @@ class Session:
         length = breaks.check_length(length)
         offer = self.view().offer_break  # the break may answer an offer: say which
         st.step_timer.stop(self.clock)
-        st.brk = breaks.new_break(partner, reason.strip(), length, offer, cues, self.clock)
+        st.brk = breaks.new_break(partner, reason.strip(), length, offer, cues, self.clock,
+                                  breaks.leading_pause_at(self.exercise, self._events, offer))
         st.break_timer = Timer.started(self.clock)
         st.offer = None
         self._emit("break_taken", by=partner, name=self.name(partner), reason=st.brk["reason"],
@@ -367,6 +368,19 @@ class Session:
         self._emit("break_extended", by=by, name=None if by is None else self.name(by),
                    added=added, return_at=st.brk["return_at"],
                    total=round(breaks.total(st.brk)))
+        return self.view()
+
+    def rate_break(self, by: Partner, value: int) -> View:
+        """How stirred up ``by`` still is, from 0 to 10, before going on: optional, and may be
+        said again. The view then suggests more time if anyone is at ``stirred_at`` or
+        above; it never keeps anyone from saying ready."""
+        st = self.st
+        if st.brk is None:
+            raise AnswerError("there is no break: saying how stirred up you are belongs to one")
+        partner = self.check_partner(by)
+        breaks.rate(st.brk, partner, value)
+        self._emit("break_rated", partner=partner, name=self.name(partner), value=value,
+                   more_time=breaks.more_time_suggested(st.brk))
         return self.view()
 
     def _break_ready(self, answer: Ready) -> None:

@@ -21,7 +21,8 @@ VERDICT_WORDS = {
 }
 #: events whose lines stay when an earlier answer is taken back (they really happened)
 KEPT_ON_UNDO = frozenset(
-    {"break_taken", "break_extended", "break_ready", "break_ended", "answer_undone"}
+    {"break_taken", "break_extended", "break_rated", "break_ready", "break_ended",
+     "answer_undone"}
 )
 
 
@@ -102,6 +103,8 @@ def _event_lines(event: Event) -> list[str]:
             by = f" by {data['name']}" if data.get("name") else ""
             return [f"The break was extended{by} by {format_seconds(data['added'])}, "
                     f"to {format_seconds(data['total'])} in all."]
+        case "break_rated":
+            return [f"  {data['name']}: {data['value']} of 10, how stirred up."]
         case "break_ended":
             early = ", before the agreed time" if data.get("early") else ""
             return [f"The break ended after {format_seconds(data['lasted'])}{early}; "

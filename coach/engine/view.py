@@ -117,6 +117,11 @@ class View:
     #: many seconds it has passed
     time_up: bool = False
     overtime: float = 0.0
+    #: who has said how stirred up they still are (0 to 10; never the number), the number
+    #: at which more time is suggested, and whether anyone's rating reached it
+    break_rated: tuple[Partner, ...] = ()
+    stirred_at: int | None = None
+    more_time_suggested: bool = False
     #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced)
     offer_break: str | None = None
     #: review: the commitment under review, and its position (1-based) and count

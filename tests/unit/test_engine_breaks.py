@@ -404,6 +404,70 @@ def test_the_transcript_tells_the_break() -> None:
             in lines[start + 2:])
 
 
+# --- how stirred up, before going on -------------------------------------------------------
+
+
+def test_a_rating_of_seven_or_more_suggests_more_time_and_never_blocks_ready() -> None:
+    run = run_at()
+    run.session.take_break("a", "", GUIDANCE)
+    view = run.session.rate_break("a", 6)
+    assert (view.break_rated, view.stirred_at, view.more_time_suggested) == (("a",), 7, False)
+    view = run.session.rate_break("b", 7)
+    assert view.break_rated == ("a", "b") and view.more_time_suggested
+    assert run.session.rate_break("b", 3).more_time_suggested is False  # said again: it counts
+    assert [e["value"] for e in events(run, "break_rated")] == [6, 7, 3]
+    assert events(run, "break_rated")[1] == {"partner": "b", "name": "Ben", "value": 7,
+                                             "more_time": True}
+    run.session.rate_break("a", 10)
+    assert run.answer(Ready("a"), Ready("b")).phase == "step"  # a suggestion, never a block
+    assert "  Ann: 10 of 10, how stirred up." in transcript_lines(run.session.events)
+
+
+@pytest.mark.parametrize(
+    ("rate", "bar"),
+    [("scale: [0, 10], pause_at: 5", 5), ("scale: [0, 10], pause_at: 9", 7),
+     ("scale: [1, 5], pause_at: 4", 7)],
+)
+def test_the_rating_that_led_to_the_break_may_lower_the_bar(rate: str, bar: int) -> None:
+    run = run_at(f"- rate: {{question: Q, {rate}}}\n- say: next")
+    run.answer(Number(5 if "10" in rate else 4), Number(1))
+    assert run.session.take_break("a", "", GUIDANCE).stirred_at == bar
+    assert run.session.rate_break("a", bar).more_time_suggested
+    assert not run.session.rate_break("a", bar - 1).more_time_suggested
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(11, "not 11"), (-1, "not -1"), (7.5, "not 7.5"), (True, "not True"), ("7", "not '7'")],
+)
+def test_a_rating_off_the_scale_is_refused(value: object, message: str) -> None:
+    run = run_at()
+    run.session.take_break("a")
+    with pytest.raises(AnswerError) as refused:
+        run.session.rate_break("a", value)  # type: ignore[arg-type]
+    assert refused.value.message == (
+        f"say how stirred up you are with a whole number from 0 to 10, {message}")
+    assert run.view.break_rated == () and "break_rated" not in run.kinds()
+
+
+def test_a_rating_needs_a_break_and_a_partner() -> None:
+    run = run_at()
+    with pytest.raises(AnswerError, match="there is no break"):
+        run.session.rate_break("a", 3)
+    run.session.take_break("a")
+    with pytest.raises(AnswerError, match="say which partner"):
+        run.session.rate_break("c", 3)  # type: ignore[arg-type]
+
+
+def test_ratings_survive_closing_the_app() -> None:
+    run = high_rating_run()  # pause_at 7
+    run.session.take_break("b", "", GUIDANCE)
+    run.session.rate_break("b", 8)
+    session = restore(run, FakeClock(wall=WALL, monotonic=3.0))
+    view = session.view()
+    assert (view.break_rated, view.stirred_at, view.more_time_suggested) == (("b",), 7, True)
+
+
 # --- coach rehearse ---------------------------------------------------------------------------
 
 
