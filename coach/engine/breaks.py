@@ -188,6 +188,7 @@ def view_fields(brk: dict[str, Any], timer: Timer, clock: Clock) -> dict[str, An
         "break_cues": bool(brk.get("cues")),
         "below_guidance": flooded(brk) and planned < GUIDANCE,
         "time_up": ran >= planned,
+        "confirm_early_end": planned >= GUIDANCE and ran < planned,
         "overtime": max(ran - planned, 0.0),
         # who has re-rated, never the number: each rates without seeing the other's
         "break_rated": tuple(sorted(brk.get("ratings", {}))),

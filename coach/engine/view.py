@@ -117,6 +117,9 @@ class View:
     #: many seconds it has passed
     time_up: bool = False
     overtime: float = 0.0
+    #: a break of 20 minutes or more with time left: ending it now goes against the
+    #: guidance, so a screen asks "are you sure?" first (the engine ends it all the same)
+    confirm_early_end: bool = False
     #: who has said how stirred up they still are (0 to 10; never the number), the number
     #: at which more time is suggested, and whether anyone's rating reached it
     break_rated: tuple[Partner, ...] = ()

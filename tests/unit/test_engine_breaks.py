@@ -365,9 +365,24 @@ def test_time_up_waits_for_both_and_never_ends_by_itself() -> None:
     assert events(run, "break_ended")[0]["early"] is False
 
 
+@pytest.mark.parametrize(
+    ("length", "ran", "asks"),
+    [(GUIDANCE, 0, True), (GUIDANCE, GUIDANCE - 1, True), (GUIDANCE, GUIDANCE, False),
+     (GUIDANCE - 1, 0, False), (5 * MINUTE, 0, False)],
+)
+def test_ending_a_break_of_twenty_minutes_early_is_asked_about(
+    length: int, ran: int, asks: bool
+) -> None:
+    run = run_at()
+    run.session.take_break("a", "", length)
+    run.clock.advance(ran)
+    assert run.view.confirm_early_end is asks
+
+
 def test_ending_early_together_is_recorded_as_early() -> None:
     run = run_at()
     run.session.take_break("a", "", GUIDANCE)
+    assert run.view.confirm_early_end  # a screen asks; the engine ends it when both are ready
     run.clock.advance(MINUTE)
     run.answer(Ready("a"), Ready("b"))
     assert events(run, "break_ended") == [{"lasted": MINUTE, "early": True}]
