@@ -96,9 +96,6 @@ class View:
     breathing: str | None = None
     skippable: bool = False
     ready: tuple[Partner, ...] = ()
-    #: a break taken from a step: by whom and why
-    break_by: Partner | None = None
-    break_reason: str | None = None
     #: a break (see coach.engine.breaks): when it started and the agreed return time (wall
     #: time, seconds since the epoch), the seconds each extension added, and the seconds
     #: from the start to the return time (``length`` plus extensions)
@@ -125,6 +122,9 @@ class View:
     break_rated: tuple[Partner, ...] = ()
     stirred_at: int | None = None
     more_time_suggested: bool = False
+    #: a break taken from a step: by whom and why
+    break_by: Partner | None = None
+    break_reason: str | None = None
     #: why a break is offered now: time_limit, not_confirmed, high_rating (never forced)
     offer_break: str | None = None
     #: review: the commitment under review, and its position (1-based) and count
