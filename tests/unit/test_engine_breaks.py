@@ -17,6 +17,7 @@ from coach.engine import (
     AnswerError,
     Done,
     FakeClock,
+    Fits,
     InMemoryLedger,
     Number,
     Ready,
@@ -142,10 +143,7 @@ def test_a_short_breathing_pause_without_signs_of_flooding_needs_no_guidance(off
         run.clock.advance(61)
     elif offer == "not_confirmed":
         run = run_at("- share: S\n- reflect: {prompt: R, max_tries: 1}\n- say: next")
-        run.answer(Done(), Done())
-        from coach.engine import Fits
-
-        run.answer(Fits("no"))
+        run.answer(Done(), Done(), Fits("no"))
     else:
         run = run_at()
     view = run.session.take_break("a", "", 2 * MINUTE)
@@ -304,6 +302,8 @@ def test_a_break_survives_closing_the_app_with_everything_the_screen_needs() -> 
     assert after == before
     assert (after.return_at, after.extensions, after.ready, after.below_guidance) == (
         WALL + 15 * MINUTE, (300,), ("b",), True)
+    assert [e.to_json() for e in session.events] == [e.to_json() for e in run.session.events]
+    assert transcript_lines(session.events) == transcript_lines(run.session.events)
 
 
 def test_restored_later_the_time_left_counts_from_the_wall_clock() -> None:
