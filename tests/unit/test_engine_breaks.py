@@ -249,6 +249,46 @@ def test_no_drift_over_twenty_minutes_of_irregular_ticks(ticks: list[float]) -> 
     assert run.view.remaining == 0 and run.view.time_up and run.view.phase == "break"
 
 
+OPS = hs.lists(
+    hs.tuples(hs.sampled_from(["advance", "suspend", "extend", "restore"]),
+              hs.integers(min_value=0, max_value=2 * HOUR)),
+    max_size=30,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(hs.integers(min_value=MIN_BREAK, max_value=MAX_BREAK), OPS)
+def test_the_time_left_always_agrees_with_the_return_time(
+    length: int, ops: list[tuple[str, int]]
+) -> None:
+    """Whatever happens (time passing, the machine sleeping, extensions, the app closed and
+    opened later), the time left is the agreed return time minus now, never below zero."""
+    run = run_at()
+    session = run.session
+    session.take_break("a", "", length)
+    clock = run.clock
+    for op, seconds in ops:
+        if op == "advance":
+            clock.advance(seconds)
+        elif op == "suspend":
+            clock.suspend(seconds)
+        elif op == "restore":
+            clock = FakeClock(wall=clock.now() + seconds, monotonic=float(seconds % 7))
+            data = json.loads(json.dumps(session.to_json()))
+            session = Session.from_json(session.exercise, data, clock, run.ledger)
+        else:
+            try:
+                session.extend_break(max(seconds, MIN_BREAK))
+            except AnswerError as refused:
+                assert "24 hours" in refused.message
+        view = session.view()
+        assert view.return_at is not None and view.break_total is not None
+        assert view.break_total <= MAX_BREAK
+        assert view.return_at == pytest.approx(WALL + view.break_total)
+        assert view.remaining == pytest.approx(max(view.return_at - clock.now(), 0.0))
+        assert view.time_up == (view.remaining == 0) and view.phase == "break"
+
+
 def test_after_the_machine_slept_the_time_left_follows_the_agreed_return_time() -> None:
     run = run_at()
     run.session.take_break("a", "", GUIDANCE)
