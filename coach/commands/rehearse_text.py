@@ -34,11 +34,14 @@ from coach.engine import (
     transcript_lines,
 )
 from coach.engine.answers import OUTCOMES, PARTNERS, VERDICTS, Partner
+from coach.engine.breaks import BELOW_GUIDANCE_TEXT
 from coach.engine.text import format_seconds, join_words
+from coach.format.durations import UNITS, DurationError, parse_duration
 
 HELP = (
-    "Commands: /undo takes back the last answer; /pause a or /pause b, then a reason, "
-    "takes a break; /help shows this again."
+    "Commands: /undo takes back the last answer; /pause a or /pause b, then a length "
+    "if you like (5m, 20m) and a reason, takes a break; /extend 5m adds time to a break; "
+    "/help shows this again."
 )
 VERDICT_LABELS = ("yes", "partly", "no", "there is more")
 OFFER_REASONS = {
@@ -75,6 +78,26 @@ def whole(text: str, signed: bool = False) -> int | None:
     or None: "²", "1_0" or ten thousand digits are not an answer, nor a crash."""
     pattern = WHOLE_SIGNED if signed else WHOLE
     return int(text) if pattern.fullmatch(text) else None
+
+
+def duration(text: str) -> int:
+    """A length typed after /extend (5m, 1h30m, 300)."""
+    try:
+        return parse_duration(text)
+    except DurationError as exc:
+        raise Unparsed(f"say how much time to add, such as /extend 5m: {exc}") from None
+
+
+def break_length(rest: str) -> tuple[int | None, str]:
+    """What follows /pause a: a length first if its first word is one with units (5m,
+    1h), then the reason; without one, the exercise's break length."""
+    word, _, reason = rest.strip().partition(" ")
+    if word[:1].isdigit() and word[-1:] in UNITS:
+        try:
+            return parse_duration(word), reason
+        except DurationError:
+            pass
+    return None, rest.strip()
 
 
 class InputEnded(Exception):
@@ -273,9 +296,14 @@ class Rehearsal:
                 self.say("Taken back.")
                 self._shown = None
             elif word in ("pause", "break"):
-                who, _, reason = rest.strip().partition(" ")
+                who, _, rest = rest.strip().partition(" ")
                 partner = self.partner(who, view)
-                self.session.take_break(partner, reason)
+                length, reason = break_length(rest)
+                self.session.take_break(partner, reason, length)
+            elif word == "extend":
+                self.session.extend_break(duration(rest.strip()))
+                self.say(f"Extended: back in {format_seconds(self.session.view().remaining)}.")
+                self._shown = None
             elif word == "help":
                 self.say(HELP)
             else:
@@ -332,6 +360,11 @@ class Rehearsal:
         if view.length is not None:  # a break, or a pause step
             early = " You may end it early together." if view.skippable else ""
             self.say(f"Length {format_seconds(view.length)}; breathing: {view.breathing}.{early}")
+        if view.extensions and view.break_total is not None:
+            added = ", ".join(format_seconds(s) for s in view.extensions)
+            self.say(f"Extended by {added}: {format_seconds(view.break_total)} in all.")
+        if view.below_guidance:
+            self.say(BELOW_GUIDANCE_TEXT)
         if view.stage == "reflect" and view.tries is not None:
             if view.max_tries == 1:  # confirm: false, or max_tries: 1
                 self.say("One reflection.")

@@ -31,7 +31,9 @@ class SystemClock:
 
 
 class FakeClock:
-    """A clock that only moves when told to; both readings move together."""
+    """A clock that only moves when told to; both readings move together, unless a test
+    says otherwise (:meth:`suspend`, :meth:`set_wall`). A restored session in a new
+    process gets a new FakeClock: its monotonic reading means nothing to the old one."""
 
     def __init__(self, wall: float = 1_700_000_000.0, monotonic: float = 0.0) -> None:
         self._wall = wall
@@ -48,3 +50,14 @@ class FakeClock:
             raise ValueError("a clock does not go back")
         self._monotonic += seconds
         self._wall += seconds
+
+    def suspend(self, seconds: float) -> None:
+        """The machine sleeps: wall time moves on, the monotonic clock stands still (as
+        Linux's CLOCK_MONOTONIC, behind :func:`time.monotonic`, does)."""
+        if seconds < 0:
+            raise ValueError("a clock does not go back")
+        self._wall += seconds
+
+    def set_wall(self, wall: float) -> None:
+        """Someone sets the wall clock (back, too); the monotonic clock does not notice."""
+        self._wall = wall

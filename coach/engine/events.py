@@ -24,9 +24,11 @@ EventKind = Literal[
     "answer_given",      # stage, partner, name, answer, summary, and what it decided
     "answer_undone",     # undone: the seq of the answer taken back
     "break_offered",     # reason
-    "break_taken",       # by, name, reason, length
+    "break_taken",       # by, name, reason, length, return_at (wall), offer, cues
+    "break_extended",    # by, name (None when not known), added, return_at, total
+    "break_rated",       # partner, name, value (0 to 10), more_time: whether it is suggested
     "break_ready",       # partner, name
-    "break_ended",       # lasted (seconds)
+    "break_ended",       # lasted (seconds), early: before the return time
     "commitment_made",   # id, partner, name, text, due_at
     "commitment_reviewed",  # id, outcome, note
     "session_ended",     # reason: completed / end_step / not_ready / stuck; text; error

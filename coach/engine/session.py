@@ -14,7 +14,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from coach.engine import actions
+from coach.engine import actions, breaks
 from coach.engine.answers import (
     ANSWER_TYPES,
     PARTNERS,
@@ -247,13 +247,10 @@ class Session:
                         ended_reason=ended.get("reason"), error=ended.get("error"),
                         step_index=ended.get("step"), **base)
         if st.brk is not None:
-            brk = st.brk
             return View(phase="break", action="break", stage="break", expects="ready",
-                        who="both", actor="both", length=brk["length"],
-                        remaining=max(brk["length"] - st.break_timer.elapsed(self.clock), 0.0),
-                        breathing=self.exercise.pause.breathing, skippable=True,
-                        ready=tuple(brk["ready"]), break_by=brk["by"],
-                        break_reason=brk["reason"], **base)
+                        who="both", actor="both", breathing=self.exercise.pause.breathing,
+                        skippable=True, **breaks.view_fields(st.brk, st.break_timer, self.clock),
+                        **base)
         if st.phase == "private_check":
             assert st.check is not None
             partner = PARTNERS[st.check["pos"]]
@@ -385,23 +382,59 @@ class Session:
 
     # --- breaks ------------------------------------------------------------------------
 
-    def take_break(self, by: Partner, reason: str = "") -> View:
-        """Either partner stops the conversation, from any step, for the exercise's
-        ``pause.length``. It ends when both say :class:`Ready` (early too, together)."""
+    def take_break(
+        self, by: Partner, reason: str = "", length: int | None = None, *, cues: bool = False
+    ) -> View:
+        """Either partner stops the conversation, from any step, for ``length`` seconds:
+        whole seconds from 1 minute (a breathing pause) to 24 hours; None means the
+        exercise's ``pause.length`` (brought within that range). ``cues``: the flooding
+        cues had matched what was typed just before. The break ends only when both say
+        :class:`Ready` (early too, together); see :mod:`coach.engine.breaks`."""
         st = self.st
         partner = self.check_partner(by)
         if st.phase == "ended":
             raise AnswerError("the session has ended")
         if st.brk is not None:
             raise AnswerError("you are already on a break")
+        if length is None:
+            length = breaks.default_length(self.exercise.pause.length)
+        length = breaks.check_length(length)
+        offer = self.view().offer_break  # the break may answer an offer: say which
         st.step_timer.stop(self.clock)
-        length = self.exercise.pause.length
-        st.brk = {"by": partner, "reason": reason.strip(), "length": length, "ready": [],
-                  "started_at": self.clock.now()}
+        st.brk = breaks.new_break(partner, reason.strip(), length, offer, cues, self.clock,
+                                  breaks.leading_pause_at(self.exercise, self._events, offer))
         st.break_timer = Timer.started(self.clock)
         st.offer = None
         self._emit("break_taken", by=partner, name=self.name(partner), reason=st.brk["reason"],
-                   length=length)
+                   length=length, return_at=st.brk["return_at"], offer=offer, cues=cues)
+        return self.view()
+
+    def extend_break(self, seconds: int, by: Partner | None = None) -> View:
+        """Add ``seconds`` (whole, at least a minute) to the break: to the time left (from
+        now, once the time is up) and to the return time, up to 24 hours in all. ``by``
+        is who asked, when a screen knows."""
+        st = self.st
+        if st.brk is None:
+            raise AnswerError("there is no break to extend")
+        if by is not None:
+            by = self.check_partner(by)
+        added = breaks.extend(st.brk, st.break_timer, self.clock, seconds)
+        self._emit("break_extended", by=by, name=None if by is None else self.name(by),
+                   added=added, return_at=st.brk["return_at"],
+                   total=round(breaks.total(st.brk)))
+        return self.view()
+
+    def rate_break(self, by: Partner, value: int) -> View:
+        """How stirred up ``by`` still is, from 0 to 10, before going on: optional, and may be
+        said again. The view then suggests more time if anyone is at ``stirred_at`` or
+        above; it never keeps anyone from saying ready."""
+        st = self.st
+        if st.brk is None:
+            raise AnswerError("there is no break: saying how stirred up you are belongs to one")
+        partner = self.check_partner(by)
+        breaks.rate(st.brk, partner, value)
+        self._emit("break_rated", partner=partner, name=self.name(partner), value=value,
+                   more_time=breaks.more_time_suggested(st.brk))
         return self.view()
 
     def _break_ready(self, answer: Ready) -> None:
@@ -413,12 +446,13 @@ class Session:
         st.brk["ready"].append(partner)
         self._emit("break_ready", partner=partner, name=self.name(partner))
         if len(st.brk["ready"]) == 2:
-            lasted = st.break_timer.elapsed(self.clock)
+            lasted = breaks.elapsed(st.brk, st.break_timer, self.clock)
+            early = lasted < breaks.total(st.brk)
             st.brk = None
             st.break_timer = Timer()
             if st.phase == "step":
                 st.step_timer.resume(self.clock)
-            self._emit("break_ended", lasted=lasted)
+            self._emit("break_ended", lasted=lasted, early=early)
 
     # --- before the first step ------------------------------------------------------------
 

@@ -71,7 +71,8 @@ class State:
     time_offered: bool = False
     #: what steps passed without an answer said (a review with nothing due); cleared likewise
     notices: list[str] = field(default_factory=list)
-    #: a break taken from a step: by, reason, length, ready, started_at
+    #: a break taken from a step: by, reason, length, ready, started_at and return_at (wall
+    #: time), extensions, offer, cues, stirred_at, ratings (see coach.engine.breaks)
     brk: dict[str, Any] | None = None
     break_timer: Timer = field(default_factory=Timer)
     #: private_check progress: pos, and whether anyone said no (never who)

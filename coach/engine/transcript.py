@@ -20,7 +20,10 @@ VERDICT_WORDS = {
     "more": "there is more",
 }
 #: events whose lines stay when an earlier answer is taken back (they really happened)
-KEPT_ON_UNDO = frozenset({"break_taken", "break_ready", "break_ended", "answer_undone"})
+KEPT_ON_UNDO = frozenset(
+    {"break_taken", "break_extended", "break_rated", "break_ready", "break_ended",
+     "answer_undone"}
+)
 
 
 def _note(data: Mapping[str, Any]) -> str:
@@ -101,9 +104,18 @@ def _event_lines(event: Event) -> list[str]:
             return ["  A break was offered."]
         case "break_taken":
             reason = f": {data['reason']}" if data["reason"] else ""
-            return [f"{data['name']} asked for a break{reason}."]
+            length = f" of {format_seconds(data['length'])}" if data.get("length") else ""
+            return [f"{data['name']} asked for a break{length}{reason}."]
+        case "break_extended":
+            by = f" by {data['name']}" if data.get("name") else ""
+            return [f"The break was extended{by} by {format_seconds(data['added'])}, "
+                    f"to {format_seconds(data['total'])} in all."]
+        case "break_rated":
+            return [f"  {data['name']}: {data['value']} of 10, how stirred up."]
         case "break_ended":
-            return [f"The break ended after {format_seconds(data['lasted'])}; both were ready."]
+            early = ", before the agreed time" if data.get("early") else ""
+            return [f"The break ended after {format_seconds(data['lasted'])}{early}; "
+                    "both were ready."]
         case "answer_undone":
             return ["  (The last answer was taken back.)"]
         case "session_ended":

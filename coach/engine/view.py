@@ -99,6 +99,32 @@ class View:
     breathing: str | None = None
     skippable: bool = False
     ready: tuple[Partner, ...] = ()
+    #: a break (see coach.engine.breaks): when it started and the agreed return time (wall
+    #: time, seconds since the epoch), the seconds each extension added, and the seconds
+    #: from the start to the return time (``length`` plus extensions)
+    break_started_at: float | None = None
+    return_at: float | None = None
+    extensions: tuple[int, ...] = ()
+    break_total: int | None = None
+    #: the offer open when the break was taken (time_limit, not_confirmed, high_rating),
+    #: and whether flooding cues had matched what was typed
+    break_offer: str | None = None
+    break_cues: bool = False
+    #: the break followed a high rating or cues and is shorter than the 20-minute guidance:
+    #: allowed, and the screen says the guidance (breaks.BELOW_GUIDANCE_TEXT)
+    below_guidance: bool = False
+    #: the return time has come (the break still waits for both to be ready), and by how
+    #: many seconds it has passed
+    time_up: bool = False
+    overtime: float = 0.0
+    #: a break of 20 minutes or more with time left: ending it now goes against the
+    #: guidance, so a screen asks "are you sure?" first (the engine ends it all the same)
+    confirm_early_end: bool = False
+    #: who has said how stirred up they still are (0 to 10; never the number), the number
+    #: at which more time is suggested, and whether anyone's rating reached it
+    break_rated: tuple[Partner, ...] = ()
+    stirred_at: int | None = None
+    more_time_suggested: bool = False
     #: a break taken from a step: by whom and why
     break_by: Partner | None = None
     break_reason: str | None = None

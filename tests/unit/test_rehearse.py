@@ -224,7 +224,7 @@ def test_undo_and_pause_commands(
     assert "(Rehearsal: the clock moves on 10m; a real session waits here.)" in out
     assert "Ann, press Enter when you are ready." in out
     assert "Ben, press Enter when you are ready." in out
-    assert "Ann asked for a break" not in out and "Ben asked for a break: I need air." in out
+    assert "Ann asked for a break" not in out and "Ben asked for a break of 10m: I need air." in out
     assert "The break ended after 10m; both were ready." in out
     assert "Unknown command /frobnicate." in out
     assert "Not accepted: say who takes the break: /pause a or /pause b" in out
