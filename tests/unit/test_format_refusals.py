@@ -689,6 +689,59 @@ def test_bad_variable_name_in_vars(head_or_step: str, name: str, words: list[str
 
 
 @pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("go-on", "go_on"), ("Calm", "calm"), ("my topic", "my_topic"), ("9lives", "_9lives"),
+     ("Speaker", None), ("--", None)],
+)
+def test_a_refused_variable_name_suggests_only_a_name_that_is_allowed(
+    name: str, suggested: str | None
+) -> None:
+    problem = only_error(load_steps(f"- ask: Q\n  save_as: '{name}'"))
+    assert problem.rule == "variable-name"
+    if suggested is None:
+        assert "did you mean" not in problem.message
+    else:
+        assert problem.message.endswith(f'did you mean "{suggested}"?')
+
+
+@pytest.mark.parametrize("placeholder", ["go_on_a", "go_on_b", "go-on_a"])
+def test_a_refused_save_as_is_never_suggested_for_a_placeholder(placeholder: str) -> None:
+    # save_as: go-on with who: both; the placeholder go_on_a once got 'did you mean
+    # "go-on_a"?', a name that is itself refused
+    steps = "- ask: {question: Q, save_as: go-on, who: both}\n- say: '{" + placeholder + "}'"
+    result = load_steps(steps)
+    assert all('"go-on' not in p.message.partition("did you mean")[2] for p in result.errors)
+    assert result.errors[0].message.endswith('did you mean "go_on"?')
+
+
+def test_a_close_placeholder_is_suggested_only_among_allowed_names() -> None:
+    result = load_steps("- ask: {question: Q, save_as: go-on, who: both}\n- say: '{go_onn_a}'")
+    assert result.errors[-1].message.endswith('did you mean "go_on_a"?')
+
+
+@pytest.mark.parametrize("name", ["feeling", "feelings", "emotions", "feels", "felt", "mood"])
+def test_an_unset_placeholder_that_looks_like_a_feeling_suggests_where_one_is_kept(
+    name: str,
+) -> None:
+    problem = only_error(load_steps(f"- name_emotion:\n- say: '{{{name}}}'"))
+    assert problem.rule == "unset-variable"
+    assert 'did you mean "emotion"?' in problem.message
+    # with its own save_as, that name
+    problem = only_error(load_steps(f"- name_emotion: {{save_as: hurt}}\n- say: '{{{name}}}'"))
+    assert 'did you mean "hurt"?' in problem.message
+
+
+def test_a_feeling_in_a_condition_suggests_where_one_is_kept() -> None:
+    problem = only_error(load_steps("- name_emotion:\n- say: hi\n  when: feeling == 'hurt'"))
+    assert 'did you mean "emotion"?' in problem.message
+
+
+def test_a_feeling_without_any_name_emotion_says_how_one_is_named() -> None:
+    problem = only_error(load_steps("- say: '{feeling}'"))
+    assert "a feeling is named by a name_emotion step" in problem.message
+
+
+@pytest.mark.parametrize(
     ("step", "name", "word"),
     [
         ("- ask: How?\n  save_as: listener", "listener\n", "reserved"),
