@@ -144,3 +144,24 @@ def test_valid_steps_in_any_order_load_or_fail_only_on_flow(
     result = load_text(text)
     _check(result, text)
     assert {p.rule for p in result.errors} <= {"no-answer-loop"}, [str(p) for p in result.errors]
+
+
+#: lines shaped like an exercise's, at any indentation: what the indentation check reads
+INDENTED_LINE = st.builds(
+    lambda spaces, dash, key, value: " " * spaces + dash + key + value,
+    st.integers(0, 8),
+    st.sampled_from(["", "- ", "- - "]),
+    st.sampled_from(["title:", "steps:", "say:", "save_as:", "", "# note", "text"]),
+    st.sampled_from(["", " x", " |", " >-", " [a,", " 'it's'", ": y"]),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(INDENTED_LINE, max_size=12))
+def test_misindented_documents_never_raise(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    result = load_text(text)
+    _check(result, text)
+    for problem in result.problems:
+        if problem.rule == "indentation":  # the line it names is the line it points at
+            assert f"line {problem.line} " in problem.message

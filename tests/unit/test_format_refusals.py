@@ -75,6 +75,76 @@ def test_syntax_errors_from_plain_text_say_how_to_quote(step: str, words: str) -
     assert words in problem.message
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # one space too many before a key: once "mapping values are not allowed in this
+        # context; text that holds ': ' must be in quotes"
+        (
+            HEADER + "steps:\n  - ask: Q\n    save_as: x\n     who: both\n",
+            6,
+            "line 6 is indented one space more than `save_as` on line 5; line them up",
+        ),
+        (
+            HEADER + "steps:\n  - ask: Q\n    save_as: x\n   who: both\n",
+            6,
+            "line 6 is indented one space less than `save_as` on line 5",
+        ),
+        (
+            HEADER + "steps:\n  - ask: Q\n    save_as: x\n      who: both\n",
+            6,
+            "line 6 is indented two spaces more than `save_as` on line 5",
+        ),
+        (
+            HEADER + "steps:\n  - id: x\n     say: hi\n",
+            5,
+            "line 5 is indented one space more than `id` on line 4",
+        ),
+        # a step's dash one space off
+        (
+            HEADER + "steps:\n  - say: hi\n   - say: there\n",
+            5,
+            "the dash (-) on line 5 is indented one space more than the dash (-) on line 4",
+        ),
+        (
+            HEADER + "steps:\n  - say: hi\n - say: there\n",
+            5,
+            "the dash (-) on line 5 is indented one space less than the dash (-) on line 4",
+        ),
+        # steps: indented by one
+        (
+            HEADER + " steps:\n  - say: hi\n",
+            3,
+            "line 3 is indented one space more than `summary` on line 2",
+        ),
+        # the text of a block scalar and comments are not lines to line up with
+        (
+            HEADER + "description: |\n  Text\n     more\n # a comment\n steps:\n  - say: hi\n",
+            7,
+            "line 7 is indented one space more than `description` on line 3",
+        ),
+    ],
+)
+def test_indentation_errors_say_which_line_and_how_far_off(
+    text: str, line: int, message: str
+) -> None:
+    problem = only_error(load(text))
+    assert problem.rule == "indentation"
+    assert problem.line == line
+    assert problem.column == len(text.splitlines()[line - 1]) - len(
+        text.splitlines()[line - 1].lstrip()
+    ) + 1
+    assert problem.message.startswith(message)
+    # no parser wording reaches the author
+    for raw in ("mapping values", "expected", "block", "syntax", "quotes"):
+        assert raw not in problem.message
+
+
+def test_a_colon_in_text_on_a_well_indented_line_is_still_a_quoting_problem() -> None:
+    problem = only_error(load(HEADER + "steps:\n  - ask: Q\n    save_as: x: y\n"))
+    assert problem.rule == "syntax" and 'must be in quotes' in problem.message
+
+
 def test_tab_in_indentation_says_tab_at_its_line() -> None:
     text = HEADER + "steps:\n\t- say: hi\n"
     problem = only_error(load(text))
