@@ -8,6 +8,7 @@ Anything else (an answer, who holds the floor) may be either.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ def round_groups(steps: tuple[Step, ...], rounds: int) -> list[Rounds]:
         if step.when is not None:
             for n in step.when.round_numbers():
                 reads_round = True
-                marks.update(m for m in (int(n) - 1, int(n), int(n) + 1) if 1 <= m <= rounds)
+                if math.isfinite(n):  # 400 nines read as a float are infinite
+                    marks.update(m for m in (int(n) - 1, int(n), int(n) + 1) if 1 <= m <= rounds)
     if not reads_round:  # the usual file: every round alike
         return [Rounds(1, rounds, tuple(_decide(step.when, 1) for step in steps))]
     ordered = sorted(marks)
