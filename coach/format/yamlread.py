@@ -336,11 +336,13 @@ def indentation_problem(lines: list[str], line: int) -> tuple[int, str] | None:
     kind = "dash" if here.dash is not None and here.key_column != here.indent else "key"
     column = here.indent
     # a list may also stand in its parent key's column ("steps:" then "- say: hi")
-    fitting = [c for c, k, item in columns if k == kind or (kind == "dash" and item.opens)]
-    if column in fitting or not columns:
+    fitting = [
+        (c, k, item) for c, k, item in columns if k == kind or (kind == "dash" and item.opens)
+    ]
+    if not fitting or column in {c for c, _, _ in fitting}:
         return None
     nearest = min(
-        columns,
+        fitting,
         key=lambda c: (abs(c[0] - column), c[1] != kind, line - c[2].number),
     )
     target, target_kind, sibling = nearest

@@ -111,6 +111,12 @@ def test_syntax_errors_from_plain_text_say_how_to_quote(step: str, words: str) -
             5,
             "the dash (-) on line 5 is indented one space less than the dash (-) on line 4",
         ),
+        # a list's dash lines up with its sibling dashes, not with a key beside one
+        (
+            HEADER + "steps:\n- say: hi\n  - say: there\n",
+            5,
+            "the dash (-) on line 5 is indented two spaces more than the dash (-) on line 4",
+        ),
         # steps: indented by one
         (
             HEADER + " steps:\n  - say: hi\n",
