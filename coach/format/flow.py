@@ -8,6 +8,7 @@ Anything else (an answer, who holds the floor) may be either.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
@@ -53,10 +54,15 @@ def round_groups(steps: tuple[Step, ...], rounds: int) -> list[Rounds]:
     rounds next to each such n, and the first and last, stand for all the others.
     """
     marks = {1, rounds}
+    reads_round = False
     for step in steps:
         if step.when is not None:
             for n in step.when.round_numbers():
-                marks.update(m for m in (int(n) - 1, int(n), int(n) + 1) if 1 <= m <= rounds)
+                reads_round = True
+                if math.isfinite(n):  # 400 nines read as a float are infinite
+                    marks.update(m for m in (int(n) - 1, int(n), int(n) + 1) if 1 <= m <= rounds)
+    if not reads_round:  # the usual file: every round alike
+        return [Rounds(1, rounds, tuple(_decide(step.when, 1) for step in steps))]
     ordered = sorted(marks)
     groups: list[Rounds] = []
     for position, first in enumerate(ordered):
@@ -112,8 +118,11 @@ def check_flow(steps: tuple[Step, ...], ctx: Context, rounds: int = 1) -> None:
     ]
     _check_loops(steps, ids, groups, ctx)
     _check_reachable(steps, groups, graphs, rounds, ctx)
-    _warn_reflect_before_share(steps, groups, graphs, ctx)
-    _warn_validate_before_emotion(steps, groups, graphs, ctx)
+    actions = {type(step) for step in steps}
+    if Reflect in actions:
+        _warn_reflect_before_share(steps, groups, graphs, ctx)
+    if Validate in actions:
+        _warn_validate_before_emotion(steps, groups, graphs, ctx)
 
 
 # --- unreachable steps --------------------------------------------------------------
@@ -251,7 +260,7 @@ def _warn_validate_before_emotion(
         # rounds that behave alike are walked until the ways a round can start repeat
         met: set[frozenset[Opened]] = set()
         for _ in range(group.count):
-            if frozenset(starts) in met:
+            if frozenset(starts) in met or starts <= {True}:  # nothing new to find
                 break
             met.add(frozenset(starts))
             ends: set[Opened] = set()

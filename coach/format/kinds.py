@@ -49,6 +49,8 @@ class Context:
     condition_vars: list[tuple[str, Mark]] = dataclasses.field(default_factory=list)
     #: variables something in the file sets
     sets: set[str] = dataclasses.field(default_factory=set)
+    #: the variables that keep named emotions (each name_emotion's save_as), in order
+    emotions: list[str] = dataclasses.field(default_factory=list)
     #: where a condition compares two variables (``answer == yes``): perhaps a word
     word_like: set[Mark] = dataclasses.field(default_factory=set)
     #: goto targets, and where

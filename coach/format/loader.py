@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from coach.format import yamlread
 from coach.format.flow import check_flow
 from coach.format.kinds import Context, offset_mark, read_fields
 from coach.format.model import Exercise, Reflect, Share
-from coach.format.names import BUILTIN_VARIABLES, ID_RE, id_from_filename
+from coach.format.names import BUILTIN_VARIABLES, ID_RE, id_from_filename, settable
 from coach.format.problems import Problem, Reporter
 
 
@@ -123,15 +124,37 @@ def _check_names(ctx: Context) -> None:
         return
     for name, where, lead in uses:
         if name not in known:
-            hint = _close(name, known)
+            hint = _close(name, known) or _feeling_hint(name, ctx.emotions)
             if where in ctx.word_like:
                 hint += f'; to compare with the word {name}, put it in quotes: "{name}"'
             ctx.error(where, f"{lead} (vars, save_as or set){hint}", "unset-variable")
 
 
 def _close(name: str, known: set[str]) -> str:
-    match = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
+    # a refused name (save_as: go-on) is noted as set, but is never worth suggesting
+    names = sorted(n for n in known if n in BUILTIN_VARIABLES or settable(n))
+    match = difflib.get_close_matches(name, names, n=1, cutoff=0.7)
     return f'; did you mean "{match[0]}"?' if match else ""
+
+
+#: a placeholder that looks like a feeling: {feeling}, {feelings}, {emotions}, {felt} ...
+_FEELING = re.compile(r"feel|felt|emotion|mood")
+
+
+def _feeling_hint(name: str, emotions: list[str]) -> str:
+    """For a name that looks like a feeling: the variable that holds the named emotion."""
+    if not _FEELING.search(name):
+        return ""
+    if not emotions:
+        return (
+            '; a feeling is named by a name_emotion step, which keeps it in "emotion" '
+            "(or in its save_as)"
+        )
+    holders = list(dict.fromkeys(emotions))
+    if len(holders) == 1:
+        return f'; did you mean "{holders[0]}"? (the name_emotion step keeps the feeling there)'
+    shown = " or ".join(f'"{h}"' for h in holders)
+    return f"; did you mean {shown}? (the name_emotion steps keep the feelings there)"
 
 
 def _with_default_time_limits(exercise: Exercise) -> Exercise:

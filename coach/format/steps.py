@@ -26,6 +26,7 @@ from coach.format.kinds import (
     unquoted_placeholder_message,
 )
 from coach.format.model import STEP_TYPES, Ask, End, Goto, NameEmotion, Rate, Step, Swap
+from coach.format.names import allowed_spelling
 from coach.format.yamlread import kind_name, mapping_items, mark
 
 ACTIONS = list(STEP_TYPES)
@@ -73,7 +74,11 @@ def _salvage_names(node: MappingNode, ctx: Context) -> None:
             for key_node, value_node in current.value:
                 name = key_node.value if isinstance(key_node, ScalarNode) else None
                 if name == "save_as" and isinstance(value_node, ScalarNode):
-                    ctx.sets.update(value_node.value + s for s in ("", "_a", "_b", "_low"))
+                    # its refusal suggests a spelling: placeholders using either are no
+                    # new error, and neither is ever suggested (see loader._close)
+                    fixed = allowed_spelling(value_node.value)
+                    for written in {value_node.value, fixed or value_node.value}:
+                        ctx.sets.update(written + s for s in ("", "_a", "_b", "_low"))
                 elif name == "set":
                     if isinstance(value_node, MappingNode):
                         ctx.sets.update(str(k.value) for k, _ in value_node.value)
@@ -311,6 +316,7 @@ def _check_step(step: Step, node: MappingNode, ctx: Context) -> bool:
             ctx.sets.add(step.save_as)
     elif isinstance(step, NameEmotion):
         ctx.sets.add(step.save_as)
+        ctx.emotions.append(step.save_as)
     return ok
 
 

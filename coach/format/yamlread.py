@@ -216,6 +216,11 @@ def _report_syntax(text: str, exc: yaml.MarkedYAMLError, rep: Reporter) -> None:
             "tab",
         )
         return
+    if where is not None and line < len(lines):
+        found = indentation_problem(lines, line)
+        if found is not None:
+            rep.add(line + 1, found[0], found[1], "indentation")
+            return
     problem = exc.problem or "the YAML cannot be read"
     context = f" ({exc.context})" if exc.context else ""
     if exc.context_mark is not None and (line >= len(lines) or "end of stream" in problem):
@@ -236,6 +241,121 @@ def _report_syntax(text: str, exc: yaml.MarkedYAMLError, rep: Reporter) -> None:
     source = lines[line] if line < len(lines) else ""
     message = f"YAML syntax error: {problem}{context}{_hint(problem, source)}"
     rep.add(line + 1, column, message, "syntax")
+
+
+# --- indentation ---------------------------------------------------------------
+
+# a line that holds a key ("  key: value", "  - key:") or a list item ("  - value")
+_KEY_LINE = re.compile(
+    r"(?P<indent> *)(?P<dash>(?:- +)*)(?P<key>[A-Za-z0-9_][A-Za-z0-9_ -]*):(?: |$)"
+)
+_DASH_LINE = re.compile(r"(?P<indent> *)-(?: |$)")
+# a value that opens a block scalar: its lines below are text, not structure
+_BLOCK_SCALAR = re.compile(r":\s+[|>][-+0-9]*\s*(?:#.*)?$")
+_NUMBER_WORDS = {1: "one space", 2: "two spaces", 3: "three spaces", 4: "four spaces"}
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of structure: where its dash and its key stand (0-based columns)."""
+
+    number: int
+    indent: int
+    dash: int | None
+    key: str | None
+    key_column: int | None
+    #: nothing follows "key:" or "-": the next lines may be indented further
+    opens: bool
+
+
+def _structure(source: str, number: int) -> _Line | None:
+    key = _KEY_LINE.match(source)
+    if key is not None:
+        indent = len(key["indent"])
+        column = indent + len(key["dash"])
+        rest = source[key.end() :].strip()
+        return _Line(number, indent, indent if key["dash"] else None, key["key"], column,
+                     not rest or rest.startswith("#"))
+    dash = _DASH_LINE.match(source)
+    if dash is not None:
+        indent = len(dash["indent"])
+        rest = source[dash.end() :].strip()
+        return _Line(number, indent, indent, None, None, not rest or rest.startswith("#"))
+    return None
+
+
+def _structure_above(lines: list[str], line: int) -> list[_Line]:
+    """The lines of structure before ``line``, nearest first (text of block scalars,
+    comments and the lines of text that go on a value are left out)."""
+    found: list[_Line] = []
+    block_indent: int | None = None  # inside a block scalar whose key stands here
+    for number in range(line):
+        source = lines[number]
+        stripped = source.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(source) - len(source.lstrip(" "))
+        if block_indent is not None:
+            if indent > block_indent:
+                continue
+            block_indent = None
+        item = _structure(source, number)
+        if item is None:
+            continue
+        found.append(item)
+        if _BLOCK_SCALAR.search(source):
+            block_indent = item.key_column if item.key_column is not None else item.indent
+    return found[::-1]
+
+
+def indentation_problem(lines: list[str], line: int) -> tuple[int, str] | None:
+    """(column, message) when line ``line`` (0-based) is out of line with its siblings:
+    its key or dash stands in no column the lines above leave open. None otherwise."""
+    here = _structure(lines[line], line)
+    if here is None:
+        return None
+    above = _structure_above(lines, line)
+    if not above:
+        return None
+    if above[0].opens and here.indent > max(above[0].indent, above[0].key_column or 0):
+        return None  # the first line of a new block: any deeper indentation is right
+    # the columns still open at this line: each line on the way up that stands left of
+    # every line below it, with its dash and its key
+    columns: list[tuple[int, str, _Line]] = []  # (column, "key" or "dash", line)
+    bound = 1 << 30
+    for item in above:
+        if item.indent >= bound:
+            continue
+        bound = item.indent
+        if item.key_column is not None:
+            columns.append((item.key_column, "key", item))
+        if item.dash is not None:
+            columns.append((item.dash, "dash", item))
+        if item.indent == 0:
+            break
+    kind = "dash" if here.dash is not None and here.key_column != here.indent else "key"
+    column = here.indent
+    # a list may also stand in its parent key's column ("steps:" then "- say: hi")
+    fitting = [
+        (c, k, item) for c, k, item in columns if k == kind or (kind == "dash" and item.opens)
+    ]
+    if not fitting or column in {c for c, _, _ in fitting}:
+        return None
+    nearest = min(
+        fitting,
+        key=lambda c: (abs(c[0] - column), c[1] != kind, line - c[2].number),
+    )
+    target, target_kind, sibling = nearest
+    gap = abs(column - target)
+    spaces = _NUMBER_WORDS.get(gap, f"{gap} spaces")
+    more = "more" if column > target else "less"
+    what = f"`{sibling.key}`" if target_kind == "key" else "the dash (-)"
+    subject = f"the dash (-) on line {line + 1}" if kind == "dash" else f"line {line + 1}"
+    return (
+        column + 1,
+        f"{subject} is indented {spaces} {more} than {what} on line {sibling.number + 1}; "
+        "line them up: YAML reads what belongs together from the indentation",
+    )
 
 
 # a value (after "key:" or "-") that starts with a placeholder, such as `share: {speaker}, go`

@@ -374,3 +374,37 @@ def test_decide_knows_only_what_the_known_values_decide(
     source: str, known: dict[str, object], decided: bool | None
 ) -> None:
     assert parse_condition(source).decide(known) is decided
+
+
+MIRROR = {"==": "==", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
+OPERAND = st.sampled_from(["calm", "answer", "round", "3", "-1.5", "'yes'", '"no"', "7"])
+
+
+@st.composite
+def _written_twice(draw: st.DrawFn, depth: int = 0) -> tuple[str, str]:
+    """A condition, and the same condition written another way (mirrored, reordered,
+    other quotes, other spacing)."""
+    if depth >= 2 or draw(st.booleans()):
+        left, right = draw(OPERAND), draw(OPERAND)
+        op = draw(st.sampled_from(list(MIRROR)))
+        other = right.replace("'", '"') if draw(st.booleans()) else right
+        space = draw(st.sampled_from(["", " ", "  "]))
+        return f"{left} {op} {right}", f"{other}{space}{MIRROR[op]}{space}{left}"
+    word = draw(st.sampled_from(["and", "or"]))
+    (a1, a2), (b1, b2) = draw(_written_twice(depth + 1)), draw(_written_twice(depth + 1))
+    return f"({a1}) {word} ({b1})", f"({b2}) {word} ({a2})"
+
+
+VALUES_OF = st.dictionaries(
+    st.sampled_from(["calm", "answer", "round"]),
+    st.one_of(st.integers(-3, 9), st.sampled_from(["yes", "no"])),
+)
+
+
+@given(_written_twice(), VALUES_OF)
+def test_one_condition_written_two_ways_has_one_shape_and_one_value(
+    pair: tuple[str, str], values: dict[str, object]
+) -> None:
+    one, other = (parse_condition(text) for text in pair)
+    assert one.shape == other.shape
+    assert one.evaluate(values.get) == other.evaluate(values.get)

@@ -144,3 +144,52 @@ def test_valid_steps_in_any_order_load_or_fail_only_on_flow(
     result = load_text(text)
     _check(result, text)
     assert {p.rule for p in result.errors} <= {"no-answer-loop"}, [str(p) for p in result.errors]
+
+
+#: lines shaped like an exercise's, at any indentation: what the indentation check reads
+INDENTED_LINE = st.builds(
+    lambda spaces, dash, key, value: " " * spaces + dash + key + value,
+    st.integers(0, 8),
+    st.sampled_from(["", "- ", "- - "]),
+    st.sampled_from(["title:", "steps:", "say:", "save_as:", "", "# note", "text"]),
+    st.sampled_from(["", " x", " |", " >-", " [a,", " 'it's'", ": y"]),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(INDENTED_LINE, max_size=12))
+def test_misindented_documents_never_raise(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    result = load_text(text)
+    _check(result, text)
+    for problem in result.problems:
+        if problem.rule == "indentation":  # the line it names is the line it points at
+            assert f"line {problem.line} " in problem.message
+
+
+COMPARISON = st.builds(
+    lambda left, op, right: f"{left} {op} {right}",
+    st.sampled_from(["round", "calm", "1", "-2.5"]),
+    st.sampled_from(["==", "!=", "<", "<=", ">", ">="]),
+    st.one_of(st.sampled_from(["round", "calm", "'x'", "9" * 400]),
+              st.integers(-3, 1_000_000_000).map(str), st.floats(-5, 50).map(lambda f: f"{f:.2f}")),
+)
+CONDITION = st.recursive(
+    COMPARISON,
+    lambda inner: st.one_of(
+        st.builds(lambda a, b: f"({a}) and ({b})", inner, inner),
+        st.builds(lambda a, b: f"({a}) or ({b})", inner, inner),
+        inner.map(lambda a: f"not ({a})"),
+    ),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 1_000_000), st.lists(CONDITION, min_size=1, max_size=4), st.booleans())
+def test_flow_checks_over_any_when_never_raise(rounds: int, whens: list[str], loop: bool) -> None:
+    steps = "".join(f"  - id: s{i}\n    say: hi\n    when: \"{w}\"\n" for i, w in enumerate(whens))
+    if loop:
+        steps += f"  - goto: s0\n    when: \"{whens[-1]}\"\n"
+    text = f"title: T\nsummary: S\nrounds: {rounds}\nvars: {{calm: 1}}\nsteps:\n{steps}"
+    _check(load_text(text), text)

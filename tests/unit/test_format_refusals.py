@@ -75,6 +75,82 @@ def test_syntax_errors_from_plain_text_say_how_to_quote(step: str, words: str) -
     assert words in problem.message
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # one space too many before a key: once "mapping values are not allowed in this
+        # context; text that holds ': ' must be in quotes"
+        (
+            HEADER + "steps:\n  - ask: Q\n    save_as: x\n     who: both\n",
+            6,
+            "line 6 is indented one space more than `save_as` on line 5; line them up",
+        ),
+        (
+            HEADER + "steps:\n  - ask: Q\n    save_as: x\n   who: both\n",
+            6,
+            "line 6 is indented one space less than `save_as` on line 5",
+        ),
+        (
+            HEADER + "steps:\n  - ask: Q\n    save_as: x\n      who: both\n",
+            6,
+            "line 6 is indented two spaces more than `save_as` on line 5",
+        ),
+        (
+            HEADER + "steps:\n  - id: x\n     say: hi\n",
+            5,
+            "line 5 is indented one space more than `id` on line 4",
+        ),
+        # a step's dash one space off
+        (
+            HEADER + "steps:\n  - say: hi\n   - say: there\n",
+            5,
+            "the dash (-) on line 5 is indented one space more than the dash (-) on line 4",
+        ),
+        (
+            HEADER + "steps:\n  - say: hi\n - say: there\n",
+            5,
+            "the dash (-) on line 5 is indented one space less than the dash (-) on line 4",
+        ),
+        # a list's dash lines up with its sibling dashes, not with a key beside one
+        (
+            HEADER + "steps:\n- say: hi\n  - say: there\n",
+            5,
+            "the dash (-) on line 5 is indented two spaces more than the dash (-) on line 4",
+        ),
+        # steps: indented by one
+        (
+            HEADER + " steps:\n  - say: hi\n",
+            3,
+            "line 3 is indented one space more than `summary` on line 2",
+        ),
+        # the text of a block scalar and comments are not lines to line up with
+        (
+            HEADER + "description: |\n  Text\n     more\n # a comment\n steps:\n  - say: hi\n",
+            7,
+            "line 7 is indented one space more than `description` on line 3",
+        ),
+    ],
+)
+def test_indentation_errors_say_which_line_and_how_far_off(
+    text: str, line: int, message: str
+) -> None:
+    problem = only_error(load(text))
+    assert problem.rule == "indentation"
+    assert problem.line == line
+    assert problem.column == len(text.splitlines()[line - 1]) - len(
+        text.splitlines()[line - 1].lstrip()
+    ) + 1
+    assert problem.message.startswith(message)
+    # no parser wording reaches the author
+    for raw in ("mapping values", "expected", "block", "syntax", "quotes"):
+        assert raw not in problem.message
+
+
+def test_a_colon_in_text_on_a_well_indented_line_is_still_a_quoting_problem() -> None:
+    problem = only_error(load(HEADER + "steps:\n  - ask: Q\n    save_as: x: y\n"))
+    assert problem.rule == "syntax" and 'must be in quotes' in problem.message
+
+
 def test_tab_in_indentation_says_tab_at_its_line() -> None:
     text = HEADER + "steps:\n\t- say: hi\n"
     problem = only_error(load(text))
@@ -702,6 +778,59 @@ def test_bad_variable_name_in_vars(head_or_step: str, name: str, words: list[str
     for word in words:
         assert word in problem.message
     assert problem.rule == "variable-name"
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("go-on", "go_on"), ("Calm", "calm"), ("my topic", "my_topic"), ("9lives", "_9lives"),
+     ("Speaker", None), ("--", None)],
+)
+def test_a_refused_variable_name_suggests_only_a_name_that_is_allowed(
+    name: str, suggested: str | None
+) -> None:
+    problem = only_error(load_steps(f"- ask: Q\n  save_as: '{name}'"))
+    assert problem.rule == "variable-name"
+    if suggested is None:
+        assert "did you mean" not in problem.message
+    else:
+        assert problem.message.endswith(f'did you mean "{suggested}"?')
+
+
+@pytest.mark.parametrize("placeholder", ["go_on_a", "go_on_b", "go-on_a"])
+def test_a_refused_save_as_is_never_suggested_for_a_placeholder(placeholder: str) -> None:
+    # save_as: go-on with who: both; the placeholder go_on_a once got 'did you mean
+    # "go-on_a"?', a name that is itself refused
+    steps = "- ask: {question: Q, save_as: go-on, who: both}\n- say: '{" + placeholder + "}'"
+    result = load_steps(steps)
+    assert all('"go-on' not in p.message.partition("did you mean")[2] for p in result.errors)
+    assert result.errors[0].message.endswith('did you mean "go_on"?')
+
+
+def test_a_close_placeholder_is_suggested_only_among_allowed_names() -> None:
+    result = load_steps("- ask: {question: Q, save_as: go-on, who: both}\n- say: '{go_onn_a}'")
+    assert result.errors[-1].message.endswith('did you mean "go_on_a"?')
+
+
+@pytest.mark.parametrize("name", ["feeling", "feelings", "emotions", "feels", "felt", "mood"])
+def test_an_unset_placeholder_that_looks_like_a_feeling_suggests_where_one_is_kept(
+    name: str,
+) -> None:
+    problem = only_error(load_steps(f"- name_emotion:\n- say: '{{{name}}}'"))
+    assert problem.rule == "unset-variable"
+    assert 'did you mean "emotion"?' in problem.message
+    # with its own save_as, that name
+    problem = only_error(load_steps(f"- name_emotion: {{save_as: hurt}}\n- say: '{{{name}}}'"))
+    assert 'did you mean "hurt"?' in problem.message
+
+
+def test_a_feeling_in_a_condition_suggests_where_one_is_kept() -> None:
+    problem = only_error(load_steps("- name_emotion:\n- say: hi\n  when: feeling == 'hurt'"))
+    assert 'did you mean "emotion"?' in problem.message
+
+
+def test_a_feeling_without_any_name_emotion_says_how_one_is_named() -> None:
+    problem = only_error(load_steps("- say: '{feeling}'"))
+    assert "a feeling is named by a name_emotion step" in problem.message
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,14 @@ def test_a_when_that_can_be_true_is_reachable(when: str, head: str) -> None:
     assert load(text).problems == ()
 
 
+def test_a_round_compared_with_a_number_too_large_for_a_float_is_never_it() -> None:
+    huge = "9" * 400
+    text = exercise_text(f"- say: hi\n- say: never\n  when: round == {huge}", head="rounds: 2")
+    assert "never true" in _one_warning(text, "unreachable").message
+    text = exercise_text(f"- say: hi\n- say: always\n  when: round < {huge}", head="rounds: 2")
+    assert load(text).problems == ()
+
+
 def test_a_goto_whose_when_is_never_true_never_jumps() -> None:
     text = exercise_text("- goto: last\n  when: round == 2\n- say: middle\n- id: last\n  say: last")
     # the goto itself is reported, and the step after it is reached
