@@ -10,6 +10,7 @@ through the shared :class:`SaveStatus`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from coach.engine.answers import Outcome, Partner
@@ -159,8 +160,15 @@ def first_due(item: Commitment) -> float:
 
 
 def read_commitments(store: Store, sides: Mapping[int, str]) -> list[Commitment]:
-    """All commitments with their reviews; ``sides`` maps a person to the side they sit on
-    now (a person not sitting now keeps side a)."""
+    """All commitments with their reviews, oldest first; ``sides`` maps a person to the
+    side they sit on now (a person not sitting now keeps side a)."""
+    return [c for _, c in commitment_rows(store, sides)]
+
+
+def commitment_rows(
+    store: Store, sides: Mapping[int, str] = MappingProxyType({})
+) -> list[tuple[int | None, Commitment]]:
+    """Each commitment with the session it was made in."""
     reviews: dict[int, list[ReviewRecord]] = {}
     due_now: dict[int, float] = {}
     for cid, outcome, note, at, before, after in store.query(
@@ -170,12 +178,22 @@ def read_commitments(store: Store, sides: Mapping[int, str]) -> list[Commitment]
         reviews.setdefault(cid, []).append(ReviewRecord(outcome, note, at, before))
         due_now[cid] = after
     items = []
-    for cid, person, together, name, text, made_at, due_at, exercise in store.query(
-        "SELECT c.id, c.person_id, c.together, coalesce(p.name, c.name), c.text, c.made_at, "
-        "c.due_at, c.exercise FROM commitments c LEFT JOIN people p ON p.id = c.person_id "
-        "ORDER BY c.made_at, c.id"
+    for cid, session, person, together, name, text, made_at, due_at, exercise in store.query(
+        "SELECT c.id, c.session_id, c.person_id, c.together, coalesce(p.name, c.name), c.text, "
+        "c.made_at, c.due_at, c.exercise FROM commitments c "
+        "LEFT JOIN people p ON p.id = c.person_id ORDER BY c.made_at, c.id"
     ):
         partner: Any = TOGETHER if together else sides.get(person, "a")
-        items.append(Commitment(f"c{cid}", partner, name, text, made_at,
-                                due_now.get(cid, due_at), exercise, tuple(reviews.get(cid, ()))))
+        items.append((session, Commitment(
+            f"c{cid}", partner, name, text, made_at, due_now.get(cid, due_at), exercise,
+            tuple(reviews.get(cid, ())))))
     return items
+
+
+def commitment_json(item: Commitment) -> dict[str, Any]:
+    return {
+        "id": item.id, "who": item.name, "together": item.partner == TOGETHER,
+        "text": item.text, "made_at": item.made_at, "due_at": item.due_at,
+        "exercise": item.exercise, "status": item.status,
+        "reviews": [{"outcome": r.outcome, "note": r.note, "at": r.at} for r in item.reviews],
+    }

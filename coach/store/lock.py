@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from coach.paths import ensure_private_dir
@@ -90,3 +91,13 @@ def is_locked(data_folder: Path, session_id: int) -> bool:
         return False
     probe.release()
     return False
+
+
+def remove_stale(data_folder: Path, session_ids: Iterable[int]) -> None:
+    """Remove the lock files of forgotten sessions that no process holds."""
+    for session_id in session_ids:
+        if not is_locked(data_folder, session_id):
+            with contextlib.suppress(OSError):
+                os.unlink(lock_path(data_folder, session_id))
+    with contextlib.suppress(OSError):
+        (data_folder / LOCKS).rmdir()  # only when empty

@@ -1,0 +1,76 @@
+"""`coach export`: sessions as Markdown for a counsellor, or JSON with every event."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from coach.cli import FAILED, OK, USAGE
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from coach.commands.records import add_session_argument
+
+    parser = sub.add_parser(
+        "export",
+        help="export sessions as Markdown (for a counsellor) or JSON",
+        description="Export one session, or all of them with --all: Markdown to bring to a "
+        "counsellor, or JSON with every event. Written to standard output, or to FILE "
+        "(readable by you alone) with --output.",
+    )
+    add_session_argument(parser, optional=True, help="the session's number (coach history)")
+    parser.add_argument("--all", action="store_true", help="every session, and the ledger")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown (default) or json")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (mode 0600)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from coach.commands.records import say, with_records
+
+    if (args.session is None) == (not args.all):
+        say("export", "name one session, or give --all")
+        return USAGE
+    return with_records("export", lambda store: _export(store, args))
+
+
+def _export(store: object, args: argparse.Namespace) -> int:
+    from coach.commands.records import need, say
+    from coach.store import Store
+    from coach.store.export import export_json, markdown, records
+    from coach.store.ledger import read_commitments
+
+    assert store is None or isinstance(store, Store)
+    if args.all:
+        ids = [] if store is None else store.session_ids()
+        ledger = [] if store is None else read_commitments(store, {})
+    else:
+        store, number = need(store, args.session)
+        ids, ledger = [number], []
+    chosen = [] if store is None else records(store, ids)
+    if args.format == "json":
+        chunks = [json.dumps(export_json(chosen, ledger), indent=2, ensure_ascii=False), "\n"]
+    else:
+        chunks = markdown(chosen, ledger)
+    if args.output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return OK
+    try:
+        write_private(args.output, chunks)
+    except OSError as exc:
+        say("export", f"cannot write {args.output}: {exc.strerror or exc}")
+        return FAILED
+    print(f"wrote {args.output} (readable by you alone)")
+    return OK
+
+
+def write_private(path: str, chunks: object) -> None:
+    """Create or replace ``path`` as 0600 before a word goes in."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        for chunk in chunks:  # type: ignore[attr-defined]
+            handle.write(chunk)
