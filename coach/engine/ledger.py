@@ -53,6 +53,11 @@ class Commitment:
     def is_open(self) -> bool:
         return self.status not in CLOSING
 
+    @property
+    def first_due(self) -> float:
+        """The due time it was made with, before any review moved it."""
+        return self.reviews[0].due_before if self.reviews else self.due_at
+
     def is_due(self, now: float) -> bool:
         return self.is_open and self.due_at <= now
 
@@ -116,7 +121,7 @@ class InMemoryLedger:
         record = ReviewRecord(outcome, note, at, item.due_at)
         due = item.due_at
         if outcome == "partly":
-            due = at + max(item.due_at - item.made_at, 0.0)
+            due = at + max(item.first_due - item.made_at, 0.0)
         self._items[commitment_id] = replace(item, reviews=(*item.reviews, record), due_at=due)
 
     def unreview(self, commitment_id: str) -> None:

@@ -110,7 +110,7 @@ class SqliteLedger:
                 raise KeyError(commitment_id)
             due = item.due_at
             if outcome == "partly":
-                due = at + max(first_due(item) - item.made_at, 0.0)
+                due = at + max(item.first_due - item.made_at, 0.0)
             with self._open().write() as conn:
                 conn.execute(
                     "INSERT INTO reviews (commitment_id, session_id, outcome, note, at, "
@@ -152,11 +152,6 @@ class SqliteLedger:
 def sides_of(store: Store, names: Mapping[str, str]) -> dict[int, str]:
     """Which side each person of these names sits on now."""
     return {p: side for side, name in names.items() if (p := store.person_id(name)) is not None}
-
-
-def first_due(item: Commitment) -> float:
-    """The due time the commitment was made with (before any review moved it)."""
-    return item.reviews[0].due_before if item.reviews else item.due_at
 
 
 def read_commitments(store: Store, sides: Mapping[int, str]) -> list[Commitment]:
