@@ -132,3 +132,15 @@ def test_a_recorder_on_a_damaged_file_says_so_and_the_session_goes_on() -> None:
     line = run.recorder.status.line
     assert line is not None and "damaged" in line and str(db_path()) in line
     assert db_path().read_bytes() == b"x" * 4096
+
+
+def test_the_store_and_its_commands_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import coach.store, coach.store.export, coach.store.resume\n"
+        "for name in ('history', 'show', 'export', 'forget', 'resume'):\n"
+        "    __import__(f'coach.commands.{name}_cmd')\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
