@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
+from collections.abc import Iterable
 
 from coach.cli import FAILED, OK, USAGE
 
@@ -50,10 +50,7 @@ def _export(store: object, args: argparse.Namespace) -> int:
         store, number = need(store, args.session)
         ids, ledger = [number], []
     chosen = [] if store is None else records(store, ids)
-    if args.format == "json":
-        chunks = [json.dumps(export_json(chosen, ledger), indent=2, ensure_ascii=False), "\n"]
-    else:
-        chunks = markdown(chosen, ledger)
+    chunks = (export_json if args.format == "json" else markdown)(chosen, ledger)
     if args.output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
@@ -67,10 +64,10 @@ def _export(store: object, args: argparse.Namespace) -> int:
     return OK
 
 
-def write_private(path: str, chunks: object) -> None:
+def write_private(path: str, chunks: Iterable[str]) -> None:
     """Create or replace ``path`` as 0600 before a word goes in."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        for chunk in chunks:  # type: ignore[attr-defined]
+        for chunk in chunks:
             handle.write(chunk)

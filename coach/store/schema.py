@@ -8,6 +8,9 @@ edits an old one.
 
 from __future__ import annotations
 
+# sessions.state is the session's JSON (Session.to_json without its events, which have
+# rows of their own), zlib-compressed as a BLOB.
+
 #: "coac" in ASCII: marks a SQLite file as coach's records
 APPLICATION_ID = 0x636F6163
 

@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,18 @@ FROM sessions s JOIN people pa ON pa.id = s.person_a JOIN people pb ON pb.id = s
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def pack_state(state: Mapping[str, Any]) -> bytes:
+    """A session's saved state, compressed: its undo snapshots repeat the vocabulary and
+    most variables, so it shrinks about tenfold, and each answer writes a page, not six."""
+    return zlib.compress(_json(state).encode("utf-8"), 1)
+
+
+def unpack_state(value: bytes | str) -> dict[str, Any]:
+    if isinstance(value, bytes):
+        value = zlib.decompress(value).decode("utf-8")
+    return dict(json.loads(value))
 
 
 class Store:
@@ -215,7 +228,7 @@ class Store:
             "UPDATE sessions SET state = ?, updated_at = max(updated_at, ?), "
             "breaks = breaks + ?, ended_at = coalesce(ended_at, ?), "
             "end_reason = coalesce(end_reason, ?) WHERE id = ?",
-            (_json(state), updated, breaks, ended.at if ended else None,
+            (pack_state(state), updated, breaks, ended.at if ended else None,
              ended.data.get("reason") if ended else None, session_id),
         )
         self._ratings(conn, session_id, people, events)
@@ -318,7 +331,7 @@ class Store:
         rows = self.query("SELECT state FROM sessions WHERE id = ?", (session_id,))
         if not rows:
             raise NoSuchSession(f"There is no session {session_id} in {self.path}.")
-        state = json.loads(rows[0][0])
+        state = unpack_state(rows[0][0])
         events = [e.to_json() for e in self.events(session_id)]
         state["events"], state["taken"] = events, len(events)
         return state

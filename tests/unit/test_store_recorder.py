@@ -161,7 +161,7 @@ def test_a_full_disk_gives_one_message_and_catches_up_when_space_returns() -> No
     conn = run.recorder.store.conn
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count={pages}")  # SQLite's own "disk is full"
-    run.session.st.vars["pad"] = "x" * 20000  # a write that needs new pages
+    run.session.st.vars["pad"] = os.urandom(20000).hex()  # a write that needs new pages
     _carries_on_unsaved(run, "The disk is full")
     conn.execute("PRAGMA max_page_count=1000000")
     run.answer(FreeText("text"))
@@ -224,3 +224,13 @@ def test_recorder_calls_never_raise_after_close() -> None:
     run.recorder.save_draft(0, "share", "x")
     run.recorder.finish(run.session)
     assert isinstance(run.session, Session)
+
+
+def test_the_saved_state_is_the_sessions_json_without_its_events() -> None:
+    from coach.store.recorder import saved_state
+
+    run = Recorded().through_check()
+    run.answer(Done("a"), Number(2))
+    expected = run.session.to_json()
+    expected["events"], expected["taken"] = [], 0
+    assert saved_state(run.session) == expected
