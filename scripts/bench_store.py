@@ -146,11 +146,16 @@ def build(path: Path, sessions: int, per_session: int, exercises: dict[str, Exer
                              json.dumps(data, ensure_ascii=False)))
             conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             if n % 5 == 0:
-                conn.execute(
+                cur = conn.execute(
                     "INSERT INTO commitments (session_id, person_id, together, name, text, "
                     "made_at, due_at, exercise) VALUES (?, ?, 0, 'Ann', ?, ?, ?, ?)",
                     (sid, people["Ann"], "Call if I will be late.", at, at + 7 * 86400,
                      exercise.id))
+                if n < sessions - 50:  # all but the last few have been reviewed and closed
+                    conn.execute(
+                        "INSERT INTO reviews (commitment_id, session_id, outcome, note, at, "
+                        "due_before, due_after) VALUES (?, ?, 'kept', 'mostly', ?, ?, ?)",
+                        (cur.lastrowid, sid, at + 7 * 86400, at + 7 * 86400, at + 7 * 86400))
 
 
 def best(samples: list[float]) -> float:

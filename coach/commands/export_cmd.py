@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterable
 
-from coach.cli import FAILED, OK, USAGE
+from coach.cli import FAILED, OK
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,20 +20,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "counsellor, or JSON with every event. Written to standard output, or to FILE "
         "(readable by you alone) with --output.",
     )
-    add_session_argument(parser, optional=True, help="the session's number (coach history)")
-    parser.add_argument("--all", action="store_true", help="every session, and the ledger")
+    add_session_argument(parser, optional=True, all_help="every session, and the ledger")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
                         help="markdown (default) or json")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (mode 0600)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.commands.records import say, with_records
+    from coach.commands.records import one_or_all
 
-    if (args.session is None) == (not args.all):
-        say("export", "name one session, or give --all")
-        return USAGE
-    return with_records("export", lambda store: _export(store, args))
+    return one_or_all("export", args, lambda store: _export(store, args))
 
 
 def _export(store: object, args: argparse.Namespace) -> int:

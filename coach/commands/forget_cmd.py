@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.cli import FAILED, OK, USAGE
+from coach.cli import FAILED, OK
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,18 +19,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "overwritten and the file compacted, so they are left neither in the database nor "
         "in its log. Asks first; --yes does not ask.",
     )
-    add_session_argument(parser, optional=True, help="the session's number (coach history)")
-    parser.add_argument("--all", action="store_true", help="forget everything")
+    add_session_argument(parser, optional=True, all_help="forget everything")
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask first")
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.commands.records import say, with_records
+    from coach.commands.records import one_or_all
 
-    if (args.session is None) == (not args.all):
-        say("forget", "name one session, or give --all")
-        return USAGE
-    return with_records("forget", lambda store: _forget(store, args))
+    return one_or_all("forget", args, lambda store: _forget(store, args))
 
 
 def _ask(question: str) -> bool:

@@ -14,9 +14,23 @@ if TYPE_CHECKING:
     from coach.store import Store
 
 
-def add_session_argument(parser: argparse.ArgumentParser, *, optional: bool, help: str) -> None:
+def add_session_argument(
+    parser: argparse.ArgumentParser, *, optional: bool, all_help: str | None = None
+) -> None:
+    """SESSION (a number from `coach history`), and ``--all`` when ``all_help`` says what
+    it takes in."""
     parser.add_argument("session", metavar="SESSION", nargs="?" if optional else None,
-                        help=help)
+                        help="the session's number (coach history)")
+    if all_help is not None:
+        parser.add_argument("--all", action="store_true", help=all_help)
+
+
+def one_or_all(prog: str, args: argparse.Namespace, body: Callable[[Store | None], int]) -> int:
+    """Run ``body`` on the records when exactly one of SESSION and --all was given."""
+    if (args.session is None) == (not args.all):
+        say(prog, "name one session, or give --all")
+        return USAGE
+    return with_records(prog, body)
 
 
 def say(prog: str, message: str) -> None:

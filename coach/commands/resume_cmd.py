@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Open an unfinished session again at the step where it stopped, with "
         "the note that was being typed. Without SESSION, the latest unfinished one.",
     )
-    add_session_argument(parser, optional=True, help="the session's number (coach history)")
+    add_session_argument(parser, optional=True)
 
 
 def run(args: argparse.Namespace) -> int:

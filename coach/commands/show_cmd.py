@@ -18,7 +18,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Print a recorded session: who, when, how long, its whole transcript "
         "with the notes, ratings and breaks, and the commitments made in it.",
     )
-    add_session_argument(parser, optional=False, help="the session's number (coach history)")
+    add_session_argument(parser, optional=False)
     parser.add_argument("--json", action="store_true", help="print JSON, with every event")
 
 

@@ -62,6 +62,15 @@ class Commitment:
         return self.is_open and self.due_at <= now
 
 
+def choose(items: Sequence[Commitment], which: Which, now: float) -> list[Commitment]:
+    """The commitments ``select`` returns, from all of them oldest first."""
+    if which == "due":
+        return [c for c in items if c.is_due(now)]
+    if which == "open":
+        return [c for c in items if c.is_open]
+    return list(items)
+
+
 class Ledger(Protocol):
     def add(
         self, partner: Partner, name: str, text: str, made_at: float, due_at: float, exercise: str
@@ -109,12 +118,7 @@ class InMemoryLedger:
         return self._items.get(commitment_id)
 
     def select(self, which: Which, now: float) -> list[Commitment]:
-        items = sorted(self._items.values(), key=lambda c: (c.made_at, c.id))
-        if which == "due":
-            return [c for c in items if c.is_due(now)]
-        if which == "open":
-            return [c for c in items if c.is_open]
-        return items
+        return choose(sorted(self._items.values(), key=lambda c: (c.made_at, c.id)), which, now)
 
     def review(self, commitment_id: str, outcome: Outcome, note: str | None, at: float) -> None:
         item = self._items[commitment_id]

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from coach.engine.answers import Outcome, Partner
-from coach.engine.ledger import Commitment, InMemoryLedger, ReviewRecord, Which
+from coach.engine.ledger import Commitment, InMemoryLedger, ReviewRecord, Which, choose
 from coach.store.errors import StoreError
 from coach.store.status import SaveStatus
 from coach.store.store import Store
@@ -95,11 +95,7 @@ class SqliteLedger:
         except StoreError as exc:
             return self._fail(exc).select(which, now)
         self._last = items
-        if which == "due":
-            return [c for c in items if c.is_due(now)]
-        if which == "open":
-            return [c for c in items if c.is_open]
-        return items
+        return choose(items, which, now)
 
     def review(self, commitment_id: str, outcome: Outcome, note: str | None, at: float) -> None:
         if self._fallback is not None:
