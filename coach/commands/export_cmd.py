@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from coach.cli import FAILED, OK
+
+if TYPE_CHECKING:
+    from coach.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,13 +36,11 @@ def run(args: argparse.Namespace) -> int:
     return one_or_all("export", args, lambda store: _export(store, args))
 
 
-def _export(store: object, args: argparse.Namespace) -> int:
+def _export(store: Store | None, args: argparse.Namespace) -> int:
     from coach.commands.records import need, say
-    from coach.store import Store
     from coach.store.export import export_json, markdown, records
     from coach.store.ledger import read_commitments
 
-    assert store is None or isinstance(store, Store)
     if args.all:
         ids = [] if store is None else store.session_ids()
         ledger = [] if store is None else read_commitments(store, {})

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from coach.cli import FAILED, OK
+
+if TYPE_CHECKING:
+    from coach.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,13 +41,11 @@ def _ask(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def _forget(store: object, args: argparse.Namespace) -> int:
+def _forget(store: Store | None, args: argparse.Namespace) -> int:
     from coach.commands.records import need, say
-    from coach.store import Store
     from coach.store.export import header_lines
     from coach.store.lock import LOCKED, is_locked, remove_stale
 
-    assert store is None or isinstance(store, Store)
     if args.all:
         if store is None:
             print("Nothing is recorded; there is nothing to forget.")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from coach.cli import OK
+
+if TYPE_CHECKING:
+    from coach.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,12 +31,10 @@ def run(args: argparse.Namespace) -> int:
     return with_records("history", lambda store: _history(store, args))
 
 
-def _history(store: object, args: argparse.Namespace) -> int:
+def _history(store: Store | None, args: argparse.Namespace) -> int:
     from coach.engine.text import format_seconds
-    from coach.store import Store
     from coach.store.export import when
 
-    assert store is None or isinstance(store, Store)
     limit = args.limit if args.limit is not None else -1
     sessions = [] if store is None else store.history(limit=limit)
     if args.json:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from coach.cli import FAILED
+
+if TYPE_CHECKING:
+    from coach.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,12 +27,12 @@ def run(args: argparse.Namespace) -> int:
     from coach.commands.records import need, say, session_id, with_records
     from coach.store import NothingToResume, SessionLocked, find_resumable
 
-    def resume(store: object) -> int:
+    def resume(store: Store | None) -> int:
         number = None if args.session is None else session_id(args.session)
         if number is not None and store is None:
             need(store, args.session)  # says there is no such session
         try:
-            found = find_resumable(store, number)  # type: ignore[arg-type]
+            found = find_resumable(store, number)
         except (NothingToResume, SessionLocked) as exc:
             say("resume", exc.message)
             return FAILED

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from coach.cli import OK
+
+if TYPE_CHECKING:
+    from coach.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from coach.commands.records import need, with_records
     from coach.store.export import records, text_lines
 
-    def show(store: object) -> int:
-        found, number = need(store, args.session)  # type: ignore[arg-type]
+    def show(store: Store | None) -> int:
+        found, number = need(store, args.session)
         record = next(records(found, [number]))
         if args.json:
             json.dump(record.to_json(), sys.stdout, indent=2, ensure_ascii=False)

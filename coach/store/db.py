@@ -61,7 +61,7 @@ def connect(path: Path, *, create: bool, timeout: float = 2.0) -> sqlite3.Connec
             return None
         if exists:
             _check_header(path)
-        else:
+        if create:  # a folder made by hand, or by an older coach, becomes private too
             ensure_private_dir(path.parent)
         with private_umask():
             conn = sqlite3.connect(

@@ -61,6 +61,13 @@ def test_the_folder_is_0700_and_every_file_0600_whatever_the_umask(tmp_path: Pat
         os.umask(old)
 
 
+def test_a_data_folder_made_open_becomes_private() -> None:
+    data_dir().mkdir(mode=0o755, parents=True)
+    data_dir().chmod(0o755)
+    Recorded().through_check().recorder.close()
+    assert _mode(data_dir()) == 0o700 and _mode(db_path()) == 0o600
+
+
 def test_an_export_over_an_open_file_becomes_private(tmp_path: Path) -> None:
     Recorded().through_check().recorder.close()
     out = tmp_path / "export.json"

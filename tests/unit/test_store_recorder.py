@@ -11,7 +11,7 @@ import pytest
 
 from coach.engine import Done, FakeClock, FreeText, Number, Ready, Safe, Session
 from coach.paths import data_dir
-from coach.store import NullRecorder, find_resumable, open_recorder, open_resumed
+from coach.store import NullRecorder, StoreError, find_resumable, open_recorder, open_resumed
 from tests.unit.store_support import (
     Recorded,
     checked_exercise,
@@ -234,3 +234,41 @@ def test_the_saved_state_is_the_sessions_json_without_its_events() -> None:
     expected = run.session.to_json()
     expected["events"], expected["taken"] = [], 0
     assert saved_state(run.session) == expected
+
+
+# --- the history screen's queries ----------------------------------------------------------------
+
+
+def test_history_pages_and_filters_by_exercise_and_text() -> None:
+    from coach.format.loader import load_text
+
+    other = load_text("id: u\ntitle: U\nsummary: S\nfirst_speaker: a\nsteps:\n"
+                      "  - share: {prompt: Say it, notes: optional}\n  - say: end\n",
+                      file="u.yaml", stem="u").exercise
+    assert other is not None
+    Recorded().through_check().to_the_end("50% of the time_ I worry").recorder.close()
+    run = Recorded(ex=other)
+    run.answer(Done("something else"))
+    run.recorder.close()
+    with open_store() as store:
+        assert [s.id for s in store.history()] == [2, 1]
+        assert [s.id for s in store.history(limit=1, offset=1)] == [1]
+        assert [s.id for s in store.history(exercise="t")] == [1]
+        assert [s.id for s in store.history(exercise="u", text="else")] == [2]
+        assert [s.id for s in store.history(text="50% of the time_")] == [1]
+        assert [s.id for s in store.history(text="0%_o")] == []  # % and _ are literal
+        assert [s.id for s in store.history(text="SOMETHING else")] == [2]
+        assert [s.id for s in store.history(text="ann")] == [2, 1]  # a name matches
+
+
+def test_a_person_is_renamed_once_for_every_session() -> None:
+    Recorded().through_check().recorder.close()
+    with open_store() as store:
+        ann = store.person_id("Ann")
+        assert ann is not None
+        store.rename_person(ann, "  Annie ")
+        assert store.summary(1).name_a == "Annie"
+        with pytest.raises(ValueError, match="cannot be empty"):
+            store.rename_person(ann, " ")
+        with pytest.raises(StoreError, match="no person 99"):
+            store.rename_person(99, "Zed")
