@@ -78,6 +78,7 @@ class Recorder:
         self._lock = lock
         self._clock = clock
         self._pending: list[Event] = []
+        self._ledgers: list[SqliteLedger] = []
         self._closed = False
 
     def _now(self) -> float:
@@ -94,52 +95,52 @@ class Recorder:
         return self.store
 
     def ledger(self, a: str, b: str) -> Ledger:
-        """The commitments ledger to give ``Session.start`` (or ``from_json``)."""
-        return SqliteLedger(self._store_for, {"a": a, "b": b}, self.status,
-                            lambda: self.session_id)
+        """The commitments ledger to give ``Session.start`` (or ``from_json``). What it
+        writes goes into the file with the answer that made it, in :meth:`record`."""
+        ledger = SqliteLedger(self._store_for, {"a": a, "b": b}, self.status,
+                              lambda: self.session_id, deferred=True)
+        self._ledgers.append(ledger)
+        return ledger
 
     def record(self, session: Session) -> None:
-        """Write the session's new events and its state, in one transaction. Call after
-        ``Session.start`` and after every answer, undo, break and ready. Never raises."""
+        """Write the session's new events, its state and its ledger's changes, in one
+        transaction. Call after ``Session.start`` and after every answer, undo, break and
+        ready. Never raises."""
         self._clock = session.clock
         if self._closed or (self.session_id is None and not has_begun(session)):
             return  # before the first step nothing is kept, not even that it started
         self._pending += session.take_events()
         state = saved_state(session)
-        if self._store_for(True) is None:
+        store = self._store_for(True)
+        if store is None:
             return
+        lock: SessionLock | None = None
         try:
-            if self.session_id is None:
-                self._create(session, state)
-            else:
-                self.store.append(self.session_id, self._people, self._pending, state,
-                                  self._now())
+            with store.write() as conn:
+                if self.session_id is None:
+                    session_id, people = store.insert_session(
+                        conn, session.exercise.id, session.exercise.title, session.st.names,
+                        self._pending[0].at if self._pending else self._now())
+                    # locked before it can be seen, so no other window can resume it meanwhile
+                    lock = SessionLock(lock_path(store.path.parent, session_id))
+                    lock.acquire()
+                else:
+                    session_id, people = self.session_id, self._people
+                store.append_in(conn, session_id, people, self._pending, state, self._now())
+                written = [(ledger, ledger.write_pending(store, conn, session_id))
+                           for ledger in self._ledgers]
         except StoreError as exc:
+            if lock is not None:
+                lock.release()
             self.status.failed(exc.message)
             return
+        if lock is not None:
+            self.session_id, self._people, self._lock = session_id, people, lock
+        for ledger, count in written:
+            ledger.written(count)
         self._pending.clear()
         if not self.status.ok:
             self.status.recovered()
-
-    def _create(self, session: Session, state: dict[str, Any]) -> None:
-        assert self.store is not None
-        names = session.st.names
-        first_at = self._pending[0].at if self._pending else self._now()
-        lock: SessionLock | None = None
-        try:
-            with self.store.write() as conn:
-                session_id, people = self.store.insert_session(
-                    conn, session.exercise.id, session.exercise.title, names, first_at)
-                self.store.append_in(conn, session_id, people, self._pending, state,
-                                     self._now())
-                # locked before it can be seen, so no other window can resume it meanwhile
-                lock = SessionLock(lock_path(self.store.path.parent, session_id))
-                lock.acquire()
-        except BaseException:
-            if lock is not None:
-                lock.release()
-            raise
-        self.session_id, self._people, self._lock = session_id, people, lock
 
     def save_draft(self, step: int | None, stage: str, text: str) -> None:
         """Keep the note being typed (call at most once a second, when typing pauses).

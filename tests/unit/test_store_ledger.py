@@ -14,15 +14,18 @@ from tests.unit.store_support import Recorded, db_path, open_store, rows
 DAY = 86400.0
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "sqlite-pending"])
 def ledger(request: pytest.FixtureRequest) -> Iterator[Ledger]:
+    """The in-memory ledger; the SQLite one writing each change at once; and the SQLite
+    one as a recorder holds it, its changes pending until the answer is recorded."""
     if request.param == "memory":
         yield InMemoryLedger()
         return
     store = Store.open(db_path())
     assert store is not None
     with store:
-        yield SqliteLedger(store, {"a": "Ann", "b": "Ben"}, SaveStatus())
+        yield SqliteLedger(store, {"a": "Ann", "b": "Ben"}, SaveStatus(),
+                           deferred=request.param == "sqlite-pending")
 
 
 def test_select_due_open_and_all(ledger: Ledger) -> None:

@@ -206,7 +206,20 @@ def test_a_database_held_by_another_program_gives_one_message() -> None:
         holder.close()
 
 
-def test_a_failing_ledger_goes_on_in_memory() -> None:
+def test_a_commitment_is_written_with_the_answer_that_made_it() -> None:
+    run = Recorded().through_check()
+    run.answer(Done(), Number(1), Number(2))
+    run.session.answer(FreeText("call at lunch"))
+    # taken by the session but not yet recorded: a kill now leaves neither behind
+    assert rows(db_path())["commitments"] == []
+    run.recorder.record(run.session)
+    with open_store() as store:
+        [(cid, session_id, text)] = store.query("SELECT id, session_id, text FROM commitments")
+        made = [e for e in store.events(1) if e.kind == "commitment_made"]
+    assert (session_id, text) == (1, "call at lunch") and made[0].data["id"] == f"c{cid}"
+
+
+def test_a_failing_ledger_goes_on_and_catches_up_once() -> None:
     run = Recorded().through_check()
     run.answer(Done(), Number(1), Number(2))
     assert run.recorder.store is not None
@@ -215,6 +228,11 @@ def test_a_failing_ledger_goes_on_in_memory() -> None:
     assert run.session.view().action == "say"
     assert [c.text for c in run.session.ledger.select("all", 0.0)] == ["keep it anyway"]
     assert not run.recorder.status.ok
+    run.recorder.store.conn.execute("PRAGMA query_only=0")
+    run.answer(Done())
+    assert run.recorder.status.ok
+    assert [r[0] for r in rows(db_path())["commitments"]] == [
+        int(run.session.ledger.select("all", 0.0)[0].id[1:])]
 
 
 def test_recorder_calls_never_raise_after_close() -> None:
