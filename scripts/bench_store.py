@@ -192,7 +192,7 @@ def time_transcript(path: Path, sessions: int) -> float:
 def time_answers(path: Path, exercises: dict[str, Exercise], core: list[str]) -> list[float]:
     samples: list[float] = []
     rng = random.Random(5)
-    for round_ in range(6):
+    for round_ in range(12):
         for exercise in exercises.values():
             recorder = open_recorder(path=path)
             clock = FakeClock(wall=time.time() + round_ * 86400)

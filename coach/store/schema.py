@@ -34,7 +34,8 @@ CREATE TABLE sessions (
     state TEXT NOT NULL
 );
 CREATE INDEX sessions_by_start ON sessions(started_at DESC, id DESC);
-CREATE INDEX sessions_unfinished ON sessions(updated_at DESC) WHERE ended_at IS NULL;
+-- keyed on nothing an answer changes, so writing an answer never rewrites it
+CREATE INDEX sessions_unfinished ON sessions(id) WHERE ended_at IS NULL;
 CREATE INDEX sessions_by_exercise ON sessions(exercise, started_at DESC);
 CREATE TABLE events (
     session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
