@@ -95,10 +95,18 @@ def test_export_json_has_every_event(capsys: Cap) -> None:
     assert data["commitments"][0]["text"] == "call before late nights"
 
 
-def test_export_wants_one_session_or_all(capsys: Cap) -> None:
-    code, _, err = run(capsys, "export")
-    assert code == 2 and "name one session, or give --all" in err
-    assert run(capsys, "export", "1", "--all")[0] == 2
+@pytest.mark.parametrize("command", ["export", "forget"])
+def test_export_and_forget_want_one_session_or_all(capsys: Cap, command: str) -> None:
+    code, _, err = run(capsys, command)
+    assert code == 2 and err == f"coach {command}: name one session, or give --all\n"
+    assert run(capsys, command, "1", "--all")[0] == 2
+
+
+def test_export_to_a_folder_that_does_not_exist(capsys: Cap, tmp_path: Path) -> None:
+    Recorded().through_check().recorder.close()
+    target = tmp_path / "nowhere" / "out.md"
+    code, _, err = run(capsys, "export", "1", "-o", str(target))
+    assert code == 1 and err == f"coach export: cannot write {target}: No such file or directory\n"
 
 
 # --- forget --------------------------------------------------------------------------------------

@@ -144,3 +144,16 @@ def test_the_store_and_its_commands_never_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_building_the_command_line_opens_no_database_code() -> None:
+    code = (
+        "import sys\n"
+        "from coach.cli import build_parser\n"
+        "build_parser()\n"
+        "assert 'coach.commands.history_cmd' in sys.modules\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('sqlite3', 'textual')]\n"
+        "assert 'coach.store' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
