@@ -134,26 +134,29 @@ def test_a_recorder_on_a_damaged_file_says_so_and_the_session_goes_on() -> None:
     assert db_path().read_bytes() == b"x" * 4096
 
 
-def test_the_store_and_its_commands_never_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import coach.store, coach.store.export, coach.store.resume\n"
-        "for name in ('history', 'show', 'export', 'forget', 'resume'):\n"
-        "    __import__(f'coach.commands.{name}_cmd')\n"
-        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual'\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+def _fresh(code: str, loads_none_of: tuple[str, ...]) -> None:
+    """Run ``code`` in a new interpreter (this one may have loaded anything already),
+    then check that no module of those packages was loaded."""
+    probe = code + (f"\nloaded = [m for m in sys.modules if m.split('.')[0] in {loads_none_of!r}]"
+                    "\nassert not loaded, loaded\n")
+    result = subprocess.run([sys.executable, "-c", "import sys\n" + probe],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_store_and_its_commands_never_import_textual() -> None:
+    _fresh("import coach.store, coach.store.export, coach.store.progress, coach.store.resume\n"
+           "for name in ('history', 'show', 'export', 'forget', 'resume'):\n"
+           "    __import__(f'coach.commands.{name}_cmd')", ("textual",))
+
+
+def test_the_probe_would_notice_textual() -> None:
+    with pytest.raises(AssertionError, match="textual"):
+        _fresh("import coach.store, textual.app", ("textual",))
 
 
 def test_building_the_command_line_opens_no_database_code() -> None:
-    code = (
-        "import sys\n"
-        "from coach.cli import build_parser\n"
-        "build_parser()\n"
-        "assert 'coach.commands.history_cmd' in sys.modules\n"
-        "assert not [m for m in sys.modules if m.split('.')[0] in ('sqlite3', 'textual')]\n"
-        "assert 'coach.store' not in sys.modules\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    _fresh("from coach.cli import build_parser\nbuild_parser()\n"
+           "assert 'coach.commands.history_cmd' in sys.modules", ("sqlite3", "textual"))
+    with pytest.raises(AssertionError, match="sqlite3"):
+        _fresh("import coach.store", ("sqlite3",))
