@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +42,17 @@ def make_private(path: Path) -> None:
             os.chmod(f"{path}{suffix}", PRIVATE_FILE)
 
 
+def _private_folder(folder: Path) -> None:
+    """Create the data folder 0700; one that exists loses what group and others may do
+    (and keeps what its owner may not: a folder made read-only stays read-only)."""
+    if not folder.exists():
+        ensure_private_dir(folder)
+        return
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    if mode & 0o077:
+        os.chmod(folder, mode & 0o700)
+
+
 def _check_header(path: Path) -> None:
     with open(path, "rb") as handle:
         head = handle.read(100)
@@ -61,8 +73,8 @@ def connect(path: Path, *, create: bool, timeout: float = 2.0) -> sqlite3.Connec
             return None
         if exists:
             _check_header(path)
-        if create:  # a folder made by hand, or by an older coach, becomes private too
-            ensure_private_dir(path.parent)
+        if create:
+            _private_folder(path.parent)
         with private_umask():
             conn = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False

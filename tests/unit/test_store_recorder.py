@@ -177,7 +177,8 @@ def test_a_read_only_database_gives_one_message() -> None:
     _carries_on_unsaved(run, "read-only")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders "
+                    "(`unshare --user pytest` runs it as no one in particular)")
 def test_a_read_only_folder_gives_one_message() -> None:
     data_dir().mkdir(mode=0o500, parents=True)
     try:
