@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coach.engine import Done, FakeClock, FreeText, Number, Ready, Safe, Session
 from coach.paths import data_dir
@@ -291,3 +293,28 @@ def test_a_person_is_renamed_once_for_every_session() -> None:
             store.rename_person(ann, " ")
         with pytest.raises(StoreError, match="no person 99"):
             store.rename_person(99, "Zed")
+
+
+# --- whatever the partners type comes back as it was -----------------------------------------
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(min_size=1, max_size=200))
+def test_any_note_comes_back_exactly(note: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from coach.engine import transcript_lines
+    from coach.store import Store
+
+    path = tmp_path_factory.mktemp("data") / "records.sqlite3"
+    run = Recorded(open_recorder(path=path)).through_check()
+    run.answer(Done(note))
+    run.recorder.save_draft(1, "rate", note)
+    run.recorder.close()
+    store = Store.open(path, create=False)
+    assert store is not None
+    with store:
+        assert transcript_lines(store.events(1)) == transcript_lines(run.session.events)
+        assert [e.to_json() for e in store.events(1)] == [
+            e.to_json() for e in run.session.events]
+        draft = store.draft(1)
+        assert draft is not None and draft.text == note
