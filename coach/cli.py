@@ -16,7 +16,10 @@ from types import ModuleType
 
 from coach import __version__
 
-COMMANDS = ("validate", "list", "schema", "new", "rehearse")
+COMMANDS = (
+    "validate", "list", "schema", "new", "rehearse",
+    "history", "show", "export", "forget", "resume",
+)
 
 #: exit codes
 OK, FAILED, USAGE = 0, 1, 2
@@ -69,3 +72,17 @@ def run_app() -> int:
         "text, and `coach --help` lists every command."
     )
     return OK
+
+
+def resume_in_app(session_id: int) -> int:
+    """Open unfinished session ``session_id`` in the app (``coach resume``).
+
+    The app replaces this: it loads the exercise the session names, calls
+    ``coach.store.open_resumed`` and shows the session's screen.
+    """
+    print(
+        f"Session {session_id} can be resumed, but the app that opens it is still being "
+        f"built, so it cannot be opened yet. Nothing was changed; `coach show {session_id}` "
+        "prints it so far."
+    )
+    return FAILED

@@ -55,8 +55,22 @@ class Commitment:
     def is_open(self) -> bool:
         return self.status not in CLOSING
 
+    @property
+    def first_due(self) -> float:
+        """The due time it was made with, before any review moved it."""
+        return self.reviews[0].due_before if self.reviews else self.due_at
+
     def is_due(self, now: float) -> bool:
         return self.is_open and self.due_at <= now
+
+
+def choose(items: Sequence[Commitment], which: Which, now: float) -> list[Commitment]:
+    """The commitments ``select`` returns, from all of them oldest first."""
+    if which == "due":
+        return [c for c in items if c.is_due(now)]
+    if which == "open":
+        return [c for c in items if c.is_open]
+    return list(items)
 
 
 class Ledger(Protocol):
@@ -106,19 +120,14 @@ class InMemoryLedger:
         return self._items.get(commitment_id)
 
     def select(self, which: Which, now: float) -> list[Commitment]:
-        items = sorted(self._items.values(), key=lambda c: (c.made_at, c.id))
-        if which == "due":
-            return [c for c in items if c.is_due(now)]
-        if which == "open":
-            return [c for c in items if c.is_open]
-        return items
+        return choose(sorted(self._items.values(), key=lambda c: (c.made_at, c.id)), which, now)
 
     def review(self, commitment_id: str, outcome: Outcome, note: str | None, at: float) -> None:
         item = self._items[commitment_id]
         record = ReviewRecord(outcome, note, at, item.due_at)
         due = item.due_at
         if outcome == "partly":
-            due = at + max(item.due_at - item.made_at, 0.0)
+            due = at + max(item.first_due - item.made_at, 0.0)
         self._items[commitment_id] = replace(item, reviews=(*item.reviews, record), due_at=due)
 
     def unreview(self, commitment_id: str) -> None:
