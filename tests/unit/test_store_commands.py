@@ -63,7 +63,7 @@ def test_show_prints_the_whole_transcript(capsys: Cap) -> None:
     assert "Ratings:\n  Ann: 4 (How stirred up are you?)\n  Ben: 7" in out
     assert 'Ann: "call before late nights"' in out and "The exercise is complete." in out
     data = json.loads(run(capsys, "show", "2", "--json")[1])
-    assert data["breaks"] == 1 and "Ben asked for a break." in data["transcript"]
+    assert data["breaks"] == 1 and "Ben asked for a break of 20m." in data["transcript"]
     assert [e["seq"] for e in data["events"]] == list(range(1, len(data["events"]) + 1))
 
 
