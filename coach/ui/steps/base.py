@@ -1,0 +1,127 @@
+"""What every step widget shares: the view it shows, how it answers, where errors go.
+
+A step widget never decides anything about the exercise: it shows a
+:class:`~coach.engine.View` and posts :class:`StepWidget.Answered` with a plain
+answer; the session screen hands it to the engine and re-renders from the new
+view. A refused answer comes back through :meth:`StepWidget.show_error`, and
+what was typed stays where it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Markdown, Static
+
+from coach.engine import Answer, Rendered, View
+from coach.settings import Settings
+from coach.ui.text import literal, markdown_source
+from coach.ui.widgets.css import beside
+from coach.ui.widgets.note_box import NoteBox
+from coach.ui.widgets.partners import partner_name
+
+
+class StepWidget(Vertical):
+    """Base class. Subclasses compose their parts and implement :meth:`forward`."""
+
+    DEFAULT_CSS = beside(__file__)
+    #: whether Enter does something on this step (the footer shows it only then)
+    enter_goes_on = True
+
+    @dataclass
+    class Answered(Message):
+        answer: Answer
+
+    def __init__(self, view: View, settings: Settings) -> None:
+        super().__init__(classes="step")
+        self.view = view
+        self.settings = settings
+
+    # --- parts ----------------------------------------------------------------------
+
+    def partner(self, partner: str) -> Content:
+        return partner_name(self.view, partner, self.settings)
+
+    def prompt(self, text: Rendered | None = None) -> Widget:
+        """The step's own text: the exercise's Markdown, with partners' words escaped."""
+        source = markdown_source(text if text is not None else self.view.text)
+        return Markdown(source, classes="prompt")
+
+    def for_whom(self, partner: str, what: str) -> Static:
+        """'For Sam: …' so the actor is never in doubt."""
+        return Static(Content.assemble(self.partner(partner), f" {what}"), classes="for-whom")
+
+    def starters(self) -> ComposeResult:
+        if not self.view.starters:
+            return
+        yield Static("You could start with", classes="label")
+        for starter in self.view.starters:
+            yield Static(Content.assemble("“", literal(starter), "”"), classes="starter")
+
+    def note_box(self, label: str, placeholder: str = "") -> ComposeResult:
+        yield Static(label, classes="label")
+        yield NoteBox(placeholder, id="note")
+
+    def error_line(self) -> Static:
+        return Static("", classes="error", id="error")
+
+    def go_on_button(self, label: str = "Go on  ⏎") -> Button:
+        """A button for the mouse; Enter belongs to the screen, so it never takes focus."""
+        button = Button(label, id="go-on", variant="primary", compact=True)
+        button.can_focus = False
+        return button
+
+    # --- behaviour -------------------------------------------------------------------
+
+    def on_note_box_submitted(self, event: NoteBox.Submitted) -> None:
+        event.stop()
+        self.forward()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "go-on":
+            event.stop()
+            self.forward()
+
+    def answer(self, answer: Answer) -> None:
+        self.clear_error()
+        self.post_message(self.Answered(answer))
+
+    def forward(self) -> None:
+        """Enter: go on with what is on screen."""
+
+    def focus_first(self) -> None:
+        """Put the focus where the answer is typed or chosen."""
+        for widget in self.query("NoteBox, .focus-first"):
+            if widget.focusable:
+                widget.focus()
+                return
+        if self.can_focus:
+            self.focus()
+
+    def update_view(self, view: View) -> None:
+        """The same turn of the same step, with a newer view (a pause's ready list)."""
+        self.view = view
+
+    def show_error(self, message: str) -> None:
+        errors = self.query("#error")
+        if errors:
+            error = errors.first(Static)
+            error.update(literal(message))
+            error.display = True
+        else:
+            self.notify(literal(message), severity="warning")
+
+    def clear_error(self) -> None:
+        for error in self.query("#error"):
+            if isinstance(error, Static):
+                error.update("")
+                error.display = False
+
+    def note(self) -> str | None:
+        boxes = self.query(NoteBox)
+        return boxes.first().note if boxes else None

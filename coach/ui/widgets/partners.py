@@ -1,0 +1,33 @@
+"""Each partner's name in their own colour, everywhere it appears.
+
+Names are what partners typed: they go through :func:`coach.ui.text.literal`
+and are never read as markup. A colour from the settings file that does not
+parse falls back to the theme's text colour rather than failing.
+"""
+
+from __future__ import annotations
+
+from textual.color import Color, ColorParseError
+from textual.content import Content
+from textual.style import Style
+
+from coach.engine import View
+from coach.settings import Settings
+from coach.ui.text import literal
+
+
+def partner_style(partner: str, settings: Settings) -> Style:
+    colour = settings.colour_a if partner == "a" else settings.colour_b
+    try:
+        return Style(foreground=Color.parse(colour), bold=True)
+    except ColorParseError:
+        return Style(bold=True)
+
+
+def partner_name(view: View, partner: str, settings: Settings) -> Content:
+    """The partner's name, literally, in their colour and bold."""
+    return literal(view.name(partner)).stylize(partner_style(partner, settings))  # type: ignore[arg-type]
+
+
+def other(partner: str) -> str:
+    return "b" if partner == "a" else "a"
