@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from coach.cli import OK, USAGE
+from coach.cli import OK, USAGE, add_exercises_option, missing_folder
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,13 +18,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "each --exercises folder (a folder beats your own, which beats the built-ins). Files "
         "that do not load are listed with their first problem.",
     )
-    parser.add_argument(
-        "--exercises",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="also read exercises from DIR (may be given more than once)",
-    )
+    add_exercises_option(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
@@ -33,10 +27,8 @@ def run(args: argparse.Namespace) -> int:
     from coach.paths import user_exercises_dir
 
     folders = [Path(d) for d in args.exercises]
-    for folder in folders:
-        if not folder.is_dir():
-            print(f"coach list: no such folder: {folder}", file=sys.stderr)
-            return USAGE
+    if missing_folder(args.exercises, "coach list"):
+        return USAGE
     library = scan(folders)
     entries = library.all()
     if args.json:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from coach.cli import FAILED, OK
+from coach.cli import FAILED, OK, add_exercises_option
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,13 +40,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="use the real clock and wait out pauses that cannot be cut short",
     )
-    parser.add_argument(
-        "--exercises",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="also look for exercises in this folder (repeatable)",
-    )
+    add_exercises_option(parser)
     parser.add_argument(
         "--seed", type=int, default=0, help="seed for first_speaker: random (default 0)"
     )
