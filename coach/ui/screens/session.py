@@ -119,7 +119,7 @@ class SessionScreen(Screen[None]):
         await self._show_notices(view)
         area = self.query_one("#step-area", Vertical)
         await area.remove_children()
-        self._step = widget_for(view, self.settings)
+        self._step = widget_for(view, self.settings, self.session)
         await area.mount(self._step)
         self.query_one("#middle", VerticalScroll).scroll_home(animate=False)
         self._step.focus_first()

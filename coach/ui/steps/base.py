@@ -18,12 +18,25 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Markdown, Static
 
-from coach.engine import Answer, Rendered, View
+from coach.engine import Answer, Rendered, Session, View
 from coach.settings import Settings
 from coach.ui.text import literal, markdown_source
 from coach.ui.widgets.css import beside
+from coach.ui.widgets.hand_off import HandOff
 from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.partners import partner_name
+
+#: how many of the data file's starters to show: a few ways in, not a list to read
+DEFAULT_STARTERS = 3
+
+
+def default_starters(kind: str) -> tuple[str, ...]:
+    try:
+        from coach.resources import starters
+
+        return starters(kind)  # type: ignore[arg-type]
+    except Exception:  # a broken data file costs the hints, never the step
+        return ()
 
 
 class StepWidget(Vertical):
@@ -37,10 +50,12 @@ class StepWidget(Vertical):
     class Answered(Message):
         answer: Answer
 
-    def __init__(self, view: View, settings: Settings) -> None:
+    def __init__(self, view: View, settings: Settings, session: Session | None = None) -> None:
         super().__init__(classes="step")
         self.view = view
         self.settings = settings
+        #: for the few facts a view does not carry (a commitment's review interval)
+        self.session = session
 
     # --- parts ----------------------------------------------------------------------
 
@@ -56,11 +71,33 @@ class StepWidget(Vertical):
         """'For Sam: …' so the actor is never in doubt."""
         return Static(Content.assemble(self.partner(partner), f" {what}"), classes="for-whom")
 
-    def starters(self) -> ComposeResult:
-        if not self.view.starters:
+    def turn_header(self, what: str) -> ComposeResult:
+        """Who answers now. With ``who: both``, the hand-off line first, and whether the
+        other has answered (never what they answered)."""
+        view = self.view
+        actor = view.actor if view.actor in ("a", "b") else view.speaker
+        if view.who == "both" and view.action in ("ask", "rate"):
+            yield HandOff(view, actor, self.settings)
+            for partner in view.answered:
+                yield Static(Content.assemble(
+                    self.partner(partner), " has answered ✓  (their answer stays hidden)"),
+                    classes="answered")
+        elif view.who == "both" and not view.answered:
+            other_partner = "b" if actor == "a" else "a"
+            yield Static(Content.assemble(self.partner(actor), f" {what} first, then ",
+                                          self.partner(other_partner), "."), classes="for-whom")
+        else:
+            yield self.for_whom(actor, what)
+
+    def starters(self, kind: str | None = None) -> ComposeResult:
+        """The step's sentence starters; without any, the data file's for ``kind``."""
+        starters: tuple[Rendered | str, ...] = self.view.starters
+        if not starters and kind is not None:
+            starters = default_starters(kind)[:DEFAULT_STARTERS]
+        if not starters:
             return
         yield Static("You could start with", classes="label")
-        for starter in self.view.starters:
+        for starter in starters:
             yield Static(Content.assemble("“", literal(starter), "”"), classes="starter")
 
     def note_box(self, label: str, placeholder: str = "") -> ComposeResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from coach.engine import View
+from coach.engine import Session, View
 from coach.settings import Settings
 from coach.ui.steps.base import StepWidget
 
@@ -24,7 +24,7 @@ WIDGETS = {
 }
 
 
-def widget_for(view: View, settings: Settings) -> StepWidget:
+def widget_for(view: View, settings: Settings, session: Session) -> StepWidget:
     module, name = WIDGETS[view.action]
     cls = getattr(import_module(f"coach.ui.steps.{module}"), name)
-    return cls(view, settings)  # type: ignore[no-any-return]
+    return cls(view, settings, session)  # type: ignore[no-any-return]

@@ -21,7 +21,7 @@ class ShareStep(StepWidget):
     def compose(self) -> ComposeResult:
         yield self.for_whom(self.view.speaker, "holds the floor: speak out loud, in short pieces.")
         yield self.prompt()
-        yield from self.starters()
+        yield from self.starters("share")
         label = note_label(self.view)
         if label is not None:
             yield from self.note_box(label)

@@ -7,8 +7,10 @@ parse falls back to the theme's text colour rather than failing.
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.style import Style
 
 from coach.engine import View
@@ -31,3 +33,22 @@ def partner_name(view: View, partner: str, settings: Settings) -> Content:
 
 def other(partner: str) -> str:
     return "b" if partner == "a" else "a"
+
+
+#: the longest name shown in the footer; the buttons show it whole
+FOOTER_NAME = 12
+
+
+def bind_partner_keys(node: DOMNode, view: View, action: str, verb: str) -> None:
+    """Keys a and b, described with the partners' names ("Sam is ready").
+
+    The footer shows descriptions as plain text, so names are safe there.
+    """
+    for partner in ("a", "b"):
+        name = view.name(partner)  # type: ignore[arg-type]
+        if len(name) > FOOTER_NAME:
+            name = name[: FOOTER_NAME - 1] + "…"
+        node._bindings.key_to_bindings[partner] = [
+            Binding(partner, f"{action}('{partner}')", f"{name} {verb}")
+        ]
+    node.refresh_bindings()
