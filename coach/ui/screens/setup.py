@@ -104,10 +104,10 @@ class SetupScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.update_names()
-        empty = next((p for p in ("a", "b") if not self._name(p).strip()), "a")
+        empty = next((p for p in ("a", "b") if not self._typed(p).strip()), "a")
         self.query_one(f"#name-{empty}", Input).focus()
 
-    def _name(self, partner: str) -> str:
+    def _typed(self, partner: str) -> str:
         return self.query_one(f"#name-{partner}", Input).value
 
     @on(Input.Changed)
@@ -117,7 +117,7 @@ class SetupScreen(Screen[None]):
             self.query_one(f"#refusal-{partner}", Static).update("")
         if not self.asks:
             return
-        names = {p: self._name(p).strip() or f"Partner {p.upper()}" for p in ("a", "b")}
+        names = {p: self._typed(p).strip() or f"Partner {p.upper()}" for p in ("a", "b")}
         for partner in ("a", "b"):
             self.query_one(f"#first-{partner}", RadioButton).label = literal(names[partner])
         self.query_one("#question", Static).update(self._question(names))
@@ -132,7 +132,7 @@ class SetupScreen(Screen[None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
-        a, b = self._name("a"), self._name("b")
+        a, b = self._typed("a"), self._typed("b")
         refused = refusals(a, b)
         for partner, refusal in zip(("a", "b"), refused, strict=True):
             self.query_one(f"#refusal-{partner}", Static).update(refusal or "")
@@ -152,7 +152,7 @@ class SetupScreen(Screen[None]):
         choice = pressed.id.removeprefix("first-") if pressed and pressed.id else "a"
         if choice == COIN:
             tossed: Partner = self._rng.choice(("a", "b"))
-            name = self._name(tossed).strip()
+            name = self._typed(tossed).strip()
             self.notify(f"The coin chose {name}: {name} speaks first.", markup=False, timeout=6)
             return tossed
         return "b" if choice == "b" else "a"
