@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import random
+import re
 
 from textual.app import App
 
@@ -52,3 +54,10 @@ class Harness(App[None]):
         screen = self.screen
         assert isinstance(screen, SessionScreen), type(screen)
         return screen
+
+
+def screen_text(app: App[object]) -> str:
+    """What is on the screen now, as plain text (from the same SVG a screenshot saves)."""
+    svg = app.export_screenshot()
+    body = svg[svg.index('<g class="terminal-'):]
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")

@@ -223,9 +223,11 @@ class SessionScreen(Screen[None]):
             "Take back ", literal(describe_answer(event)), "?\n\n",
             "The session goes back to just before it; nothing else is lost.",
         )
-        self.app.push_screen(ConfirmScreen(question, "take it back", "keep it"), self._undone)
+        self.app.push_screen(
+            ConfirmScreen(question, "take it back", "keep it"), self._after_undo_question
+        )
 
-    async def _undone(self, yes: bool | None) -> None:
+    async def _after_undo_question(self, yes: bool | None) -> None:
         if not yes:
             return
         try:
@@ -243,13 +245,13 @@ class SessionScreen(Screen[None]):
         from coach.ui.screens.break_ import BreakScreen
 
         self._above = True
-        self.app.push_screen(BreakScreen(self.session), self._closed)
+        self.app.push_screen(BreakScreen(self.session), self._after_break)
 
     def _open_private_check(self, view: View) -> None:
         from coach.ui.screens.private_check import PrivateCheckScreen
 
         self._above = True
-        self.app.push_screen(PrivateCheckScreen(view, self.settings), self._checked)
+        self.app.push_screen(PrivateCheckScreen(view, self.settings), self._after_check)
 
     def _open_end(self) -> None:
         if self._above:
@@ -257,14 +259,14 @@ class SessionScreen(Screen[None]):
         from coach.ui.screens.end import EndScreen
 
         self._above = True
-        self.app.push_screen(EndScreen(self.session), self._left)
+        self.app.push_screen(EndScreen(self.session), self._after_end)
 
-    async def _closed(self, _result: object = None) -> None:
+    async def _after_break(self, _result: object = None) -> None:
         self._above = False
         self.app.post_message(SessionChanged(self.session))
         await self.show()
 
-    async def _checked(self, ok: bool | None) -> None:
+    async def _after_check(self, ok: bool | None) -> None:
         from coach.engine import Safe
 
         self._above = False
@@ -275,7 +277,7 @@ class SessionScreen(Screen[None]):
         self.app.post_message(SessionChanged(self.session))
         await self.show()
 
-    def _left(self, _result: object = None) -> None:
+    def _after_end(self, _result: object = None) -> None:
         """The end screen is closed: back to whatever opened the session (the library)."""
         self._above = False
         self.dismiss(None)
