@@ -44,8 +44,8 @@ class Row:
     #: where it comes from, in words: "built-in", "your folder", "from DIR"
     origin: str
     path: Path
-    #: located problems (``file:line:col: error: message``) when the file did not load
-    problems: tuple[str, ...] = ()
+    #: when the file did not load: each problem's file, line, column and message
+    problems: tuple[tuple[str, int, int, str], ...] = ()
     #: set when this file's id hides another file's exercise
     replaces: str | None = None
     #: the loaded exercise (a coach.format Exercise) for a file that loaded
@@ -79,12 +79,14 @@ def _origin(entry: Entry) -> str:
         return "built-in"
     if entry.source == "user":
         return "your folder"
-    return f"from {entry.folder}"
+    return "an --exercises folder"
 
 
 def row_of(entry: Entry, replaces: str | None = None) -> Row:
     exercise = entry.exercise
-    problems = tuple(str(p) for p in entry.result.problems if p.is_error)
+    problems = tuple(
+        (p.file, p.line, p.column, p.message) for p in entry.result.problems if p.is_error
+    )
     if exercise is None:
         return Row(
             key=str(entry.path),

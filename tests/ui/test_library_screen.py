@@ -108,7 +108,7 @@ async def test_a_file_that_does_not_load_is_listed_with_its_located_problems(
         screen = await library_loaded(app, pilot)
         prompts = listed(screen)
         assert any(p.startswith("✗ money-talk.yaml") and "1 problem" in p for p in prompts)
-        assert "1 file with problems" in str(screen.query_one("#status", Static).render())
+        assert "1 ✗ not loaded" in str(screen.query_one("#status", Static).render())
         option_list = screen.query_one("#list", OptionList)
         option_list.highlighted = next(
             i for i in range(option_list.option_count)
@@ -116,7 +116,7 @@ async def test_a_file_that_does_not_load_is_listed_with_its_located_problems(
         )
         await pilot.pause()
         text = detail_text(screen)
-        assert f"{broken}:4:5: error: unknown key \"bogus\"" in text
+        assert f"{broken}\n\nline 4, column 5\nunknown key \"bogus\"" in text
         assert "could not be loaded" in text
         # it cannot be started: a message says why, and the library stays
         await pilot.press("enter")

@@ -54,6 +54,9 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
         binding = active.binding
         if not binding.description or binding.system:
             continue
+        # a widget's own hidden keys (a list's page-down, scroll-left...) are noise here
+        if not binding.show and active.node is not screen and active.node is not screen.app:
+            continue
         key = screen.app.get_key_display(binding)
         if (key, binding.description) in seen or binding.description in seen:
             continue

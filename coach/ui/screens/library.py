@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.ui.library_rows import Row, filtered
+from coach.ui.library_rows import BUILTIN, Row, filtered
 from coach.ui.text import literal
 from coach.ui.widgets.title_bar import TitleBar
 
@@ -147,7 +147,7 @@ class LibraryScreen(Screen[None]):
         text = f"{usable} exercise{'s' if usable != 1 else ''}"
         broken = len(self.rows) - usable
         if broken:
-            text += f" · {broken} file{'s' if broken != 1 else ''} with problems (✗)"
+            text += f" · {broken} ✗ not loaded"
         return text
 
     def update_status(self, query: str) -> None:
@@ -194,8 +194,12 @@ class LibraryScreen(Screen[None]):
         detail.border_subtitle = f"{row.minutes} min" if row.minutes else ""
         detail.set_class(not row.ok, "-problems")
         self.query_one("#meta", Static).update(_meta(row))
-        self.query_one("#summary", Static).update(literal(row.summary if row.ok else ""))
-        self.query_one("#problems", Static).update(_problems(row))
+        summary = self.query_one("#summary", Static)
+        summary.update(literal(row.summary))
+        summary.display = row.ok and bool(row.summary)
+        problems = self.query_one("#problems", Static)
+        problems.update(_problems(row))
+        problems.display = not row.ok
         self._show_description(row.description if row.ok else "")
         detail.scroll_home(animate=False)
 
@@ -203,6 +207,7 @@ class LibraryScreen(Screen[None]):
         plain = self.query_one("#description", Static)
         if not self._markdown_ready:
             plain.update(literal(text))
+            plain.display = bool(text)
             return
         from textual.widgets import Markdown
 
@@ -213,6 +218,7 @@ class LibraryScreen(Screen[None]):
         else:
             markdown = Markdown(id="markdown", open_links=False)
             self.query_one("#detail").mount(markdown, after=plain)
+        markdown.display = bool(text)
         markdown.update(text)
 
     # --- actions ---------------------------------------------------------------------
@@ -298,7 +304,7 @@ def _meta(row: Row) -> Content:
         parts.append(literal(", ".join(row.tags)))
     parts.append(literal(row.origin))
     meta = Content(" · ").join(parts).stylize("$text-muted")
-    if row.origin != "built-in":
+    if row.group.title != BUILTIN:
         meta += Content("\n") + literal(str(row.path)).stylize("$text-muted")
     if row.replaces:
         meta += Content("\n") + literal(f"Used instead of {row.replaces}").stylize("$text-warning")
@@ -306,9 +312,16 @@ def _meta(row: Row) -> Content:
 
 
 def _problems(row: Row) -> Content:
+    """The file once, then each problem's line and column above its message."""
     if row.ok:
         return Content("")
-    return Content("\n").join(literal(problem) for problem in row.problems)
+    files = sorted({file for file, _, _, _ in row.problems})
+    one_file = len(files) == 1
+    blocks = [literal(files[0]).stylize("$text-muted")] if one_file else []
+    for file, line, column, message in row.problems:
+        place = f"line {line}, column {column}" if one_file else f"{file}:{line}:{column}"
+        blocks.append(Content.assemble(literal(place).stylize("bold"), "\n", literal(message)))
+    return Content("\n\n").join(blocks)
 
 
 def _first_exercise_index(option_list: OptionList, key: str | None) -> int | None:

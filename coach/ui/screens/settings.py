@@ -110,7 +110,7 @@ class SettingsScreen(Screen[None]):
                 )
             yield Static(
                 Content("Changes apply at once and are saved in ") + literal(str(settings_path())),
-                id="where",
+                id="saved-in",
             )
         yield Footer()
 

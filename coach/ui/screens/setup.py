@@ -42,6 +42,12 @@ class SpeakerChoice(RadioSet, inherit_bindings=False):
         self.action_toggle_button()
 
 
+class NameBox(Input):
+    """A name field whose Enter shows in the footer as what it does: start."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Start")]
+
+
 def asks_first_speaker(exercise: Any) -> bool:
     """Whether the set-up asks who speaks first (``ask``, or ``{ask: QUESTION}``)."""
     return not isinstance(exercise.first_speaker, str) or exercise.first_speaker == "ask"
@@ -80,7 +86,7 @@ class SetupScreen(Screen[None]):
                 with Horizontal(classes="name-row"):
                     yield Static(f"Partner {partner.upper()}", classes="label")
                     with Vertical(classes="field"):
-                        yield Input(
+                        yield NameBox(
                             name,
                             placeholder="a name",
                             max_length=MAX_NAME + 20,
@@ -114,7 +120,7 @@ class SetupScreen(Screen[None]):
     def update_names(self) -> None:
         """Keep the who-speaks-first choices in step with the names as they are typed."""
         for partner in ("a", "b"):
-            self.query_one(f"#refusal-{partner}", Static).update("")
+            self.query_one(f"#refusal-{partner}", Static).display = False
         if not self.asks:
             return
         names = {p: self._typed(p).strip() or f"Partner {p.upper()}" for p in ("a", "b")}
@@ -135,7 +141,9 @@ class SetupScreen(Screen[None]):
         a, b = self._typed("a"), self._typed("b")
         refused = refusals(a, b)
         for partner, refusal in zip(("a", "b"), refused, strict=True):
-            self.query_one(f"#refusal-{partner}", Static).update(refusal or "")
+            shown = self.query_one(f"#refusal-{partner}", Static)
+            shown.update(refusal or "")
+            shown.display = refusal is not None
         if refused != (None, None):
             partner = "a" if refused[0] else "b"
             self.query_one(f"#name-{partner}", Input).focus()

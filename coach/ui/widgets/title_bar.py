@@ -22,8 +22,8 @@ class TitleBar(Widget):
         color: $foreground;
         padding: 0 1;
     }
-    TitleBar #where { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    TitleBar #keys { width: auto; height: 1; color: $text-muted; }
+    TitleBar #crumbs { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    TitleBar #always-keys { width: auto; height: 1; color: $text-muted; }
     """
 
     def __init__(self, where: str = "") -> None:
@@ -31,8 +31,8 @@ class TitleBar(Widget):
         self._where = where
 
     def compose(self) -> ComposeResult:
-        yield Static(self._crumbs(self._where), id="where")
-        yield Static("F1 help  ctrl+q quit", id="keys")
+        yield Static(self._crumbs(self._where), id="crumbs")
+        yield Static("F1 help  ctrl+q quit", id="always-keys")
 
     def _crumbs(self, where: str) -> Content:
         crumbs = Content.styled("coach", "bold")
@@ -43,4 +43,4 @@ class TitleBar(Widget):
     def set_where(self, where: str) -> None:
         self._where = where
         if self.is_mounted:
-            self.query_one("#where", Static).update(self._crumbs(where))
+            self.query_one("#crumbs", Static).update(self._crumbs(where))
