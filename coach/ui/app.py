@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from coach.engine import Clock, Ledger
 
 Partner = Literal["a", "b"]
+_HERE = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class RunRequest:
 
 class CoachApp(App[None]):
     # The library is the default screen, whose own CSS_PATH Textual does not load.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/library.tcss"]
+    # Absolute, so that a subclass elsewhere (a test, a benchmark) finds them too.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [_HERE / "app.tcss", _HERE / "screens/library.tcss"]
     TITLE = "coach"
     # The palette would offer actions (like quitting) around the app's own questions.
     ENABLE_COMMAND_PALETTE = False

@@ -8,10 +8,12 @@ through :func:`literal` and becomes plain :class:`Content`.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from coach.engine import Rendered
+if TYPE_CHECKING:  # the engine stays off the first screen's import path
+    from coach.engine import Rendered
 
 # Everything CommonMark lets a backslash escape: a partner's words inside an
 # exercise's Markdown are shown as typed, never as emphasis, links or headings.
