@@ -69,6 +69,9 @@ def missing_folder(folders: Sequence[str], command: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # bare `coach`: straight to the app, without building every command's parser
+        return run_app()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -11,7 +11,12 @@ against a monotonic clock). Once the title is on screen, the resident memory
 (VmRSS) of the pane's process is read. Prints the median of each, the ratio,
 and whether the goal (coach at most 1.3x the floor) is met.
 
-Run: ``python scripts/bench_startup.py [--runs N]`` (needs tmux).
+coach keeps the last scan of the library in a cache in its data folder, so from
+the second start on it shows the list before it has read the files. A warm-up
+run of each comes first, so the cache exists; ``--cold`` deletes it before every
+coach run, to measure a first start.
+
+Run: ``python scripts/bench_startup.py [--runs N] [--cold]`` (needs tmux).
 """
 
 from __future__ import annotations
@@ -117,9 +122,18 @@ def first_title() -> str:
     return scan_rows()[0].title
 
 
+def cache_path() -> Path:
+    from coach.ui.library_rows import cache_path
+
+    return cache_path()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each (default 7)")
+    parser.add_argument(
+        "--cold", action="store_true", help="delete coach's library cache before each run"
+    )
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("bench_startup: tmux is needed", file=sys.stderr)
@@ -147,17 +161,20 @@ def main() -> int:
         times: dict[str, list[float]] = {name: [] for name in commands}
         memory: dict[str, list[int]] = {name: [] for name in commands}
         try:
-            for name, command in commands.items():  # a warm-up of each: disk caches, .pyc
+            for command in commands.values():  # a warm-up of each: disk caches, .pyc, cache
                 one_run(tmux, command, title)
             for _ in range(args.runs):
                 for name, command in commands.items():
+                    if args.cold:
+                        cache_path().unlink(missing_ok=True)
                     elapsed, rss = one_run(tmux, command, title)
                     times[name].append(elapsed)
                     memory[name].append(rss)
         finally:
             tmux.close()
 
-    print(f"first title on screen ({title!r}), median of {args.runs} alternating runs:")
+    start = "first start, no cache" if args.cold else "with the library cache"
+    print(f"first title on screen ({title!r}), {start}, median of {args.runs} alternating runs:")
     for name in commands:
         runs = ", ".join(f"{t * 1000:.0f}" for t in times[name])
         print(

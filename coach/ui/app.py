@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -72,6 +73,7 @@ class CoachApp(App[None]):
             settings, self.settings_problems = loaded.settings, loaded.problems
         self.settings = settings
         self._motion = self.animation_level
+        self._save_lock = threading.Lock()
         self.apply_settings(settings)
 
     # --- what the screens share --------------------------------------------------
@@ -101,13 +103,15 @@ class CoachApp(App[None]):
 
     def change_settings(self, **changes: Any) -> None:
         """Apply a change and save it, off the event loop."""
-        settings = dataclasses.replace(self.settings, **changes)
-        self.apply_settings(settings)
-        self.run_worker(lambda: self._save(settings), thread=True, group="save-settings")
+        self.apply_settings(dataclasses.replace(self.settings, **changes))
+        self.run_worker(self._save, thread=True, group="save-settings")
 
-    def _save(self, settings: Settings) -> None:
+    def _save(self) -> None:
+        # Saves can overlap: each writes the settings as they are when it gets the lock,
+        # so the last one to write always writes the latest.
         try:
-            save_settings(settings)
+            with self._save_lock:
+                save_settings(self.settings)
         except OSError as error:
             self.call_from_thread(
                 self.notify,

@@ -2,7 +2,10 @@
 
 No Textual here, and no import of the exercise format at module level: the rows
 are built in a worker (:func:`scan_rows`), so the first screen appears before
-the format package is even imported.
+the format package is even imported. The rows of the last scan are also kept in
+a small cache in the data folder, stamped with every file's size and time, so
+the list can be shown at once when nothing changed; the worker's scan still
+follows and is what a session starts from.
 
 Grouping lives in :func:`group_of` alone: grouping the built-ins by the path's
 stages later is a change to that one function (and the order it returns).
@@ -10,15 +13,23 @@ stages later is a change to that one function (and the order it returns).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from coach import paths
 
 if TYPE_CHECKING:
     from coach.library import Entry
 
 BUILTIN, YOUR_OWN = "Built-in", "Your own"
+CACHE_FILE = "library-cache.json"
+CACHE_FORMAT = "coach-library-cache-1"
+#: the same files as coach.library.exercise_files finds (a test keeps them equal); repeated
+#: here because importing coach.library imports the whole exercise format
+SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,8 @@ class Row:
 
     @property
     def ok(self) -> bool:
-        return self.exercise is not None
+        """The file loaded (its exercise may still be on its way from the worker)."""
+        return not self.problems
 
     def matches(self, query: str) -> bool:
         """Every word of ``query`` appears in the title, summary or tags (any case)."""
@@ -133,3 +145,87 @@ def scan_rows(extra_dirs: Sequence[Path] = ()) -> list[Row]:
 
 def filtered(rows: Sequence[Row], query: str) -> list[Row]:
     return [row for row in rows if row.matches(query)]
+
+
+# --- the cache of the last scan --------------------------------------------------------
+
+
+Stamps = list[tuple[str, int, int]]
+
+
+def cache_path() -> Path:
+    return paths.data_dir() / CACHE_FILE
+
+
+def exercise_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+
+
+def stamps(extra_dirs: Sequence[Path] = ()) -> Stamps:
+    """Every exercise file in every place, with its size and modification time."""
+    from coach.paths import user_exercises_dir
+
+    folders = [Path(__file__).parents[1] / "exercises", user_exercises_dir(), *extra_dirs]
+    out: Stamps = []
+    for folder in folders:
+        for path in exercise_files(Path(folder)):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            out.append((str(path), info.st_mtime_ns, info.st_size))
+    return out
+
+
+def cached_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
+    """The rows of the last scan when no file has changed since, else None."""
+    try:
+        data = json.loads(cache_path().read_text("utf-8"))
+        if data.get("format") != CACHE_FORMAT or data.get("dirs") != [str(d) for d in extra_dirs]:
+            return None
+        if [tuple(s) for s in data["stamps"]] != stamps(extra_dirs):
+            return None
+        return [_row_from_json(raw) for raw in data["rows"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_cached_rows(extra_dirs: Sequence[Path], taken: Stamps, rows: Sequence[Row]) -> None:
+    """Keep ``rows`` for next time, with the stamps taken before the scan that made them."""
+    from coach.settings import write_private
+
+    data = {
+        "format": CACHE_FORMAT,
+        "dirs": [str(d) for d in extra_dirs],
+        "stamps": taken,
+        "rows": [_row_to_json(row) for row in rows],
+    }
+    path = cache_path()
+    paths.ensure_private_dir(path.parent)
+    write_private(path, json.dumps(data, ensure_ascii=False))
+
+
+def _row_to_json(row: Row) -> dict[str, Any]:
+    raw = {f.name: getattr(row, f.name) for f in fields(row) if f.name != "exercise"}
+    raw["group"] = asdict(row.group)
+    raw["path"] = str(row.path)
+    return raw
+
+
+def _row_from_json(raw: dict[str, Any]) -> Row:
+    group = raw["group"]
+    return Row(
+        key=raw["key"],
+        group=Group(group["title"], (int(group["order"][0]), str(group["order"][1]))),
+        title=raw["title"],
+        summary=raw["summary"],
+        tags=tuple(raw["tags"]),
+        minutes=raw["minutes"],
+        description=raw["description"],
+        origin=raw["origin"],
+        path=Path(raw["path"]),
+        problems=tuple((str(f), int(n), int(c), str(m)) for f, n, c, m in raw["problems"]),
+        replaces=raw["replaces"],
+    )

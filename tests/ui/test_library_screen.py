@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
@@ -186,3 +188,60 @@ async def test_ctrl_q_outside_a_session_quits_at_once() -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_the_list_comes_from_the_cache_at_once_and_the_scan_still_follows(
+    tmp_path: Path,
+) -> None:
+    from coach.ui.library_rows import cache_path, cached_rows
+
+    folder = tmp_path / "extra"
+    write_exercise(folder, "a", "Alpha")
+    first = make_app([folder])
+    async with first.run_test(size=(80, 24)) as pilot:
+        await library_loaded(first, pilot)
+    assert cached_rows([folder]) is not None
+    assert stat.S_IMODE(os.stat(cache_path()).st_mode) == 0o600
+
+    again = make_app([folder])
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = again.screen_stack[0]
+        assert isinstance(screen, LibraryScreen)
+        # on screen before any scan ran: the rows have no exercise yet
+        assert "Alpha" in shown_titles(screen)
+        assert all(row.exercise is None for row in screen.rows)
+        option_list = screen.query_one("#list", OptionList)
+        option_list.highlighted = next(
+            i for i in range(option_list.option_count)
+            if "a.yaml" in str(option_list.get_option_at_index(i).id)
+        )
+        await pilot.press("enter")  # opens as soon as the scan has loaded it
+        await library_loaded(again, pilot)
+        assert all(row.exercise is not None for row in screen.rows)
+        assert isinstance(again.screen, SetupScreen) and again.screen.exercise.title == "Alpha"
+
+
+def test_the_cache_is_not_used_once_a_file_changes(tmp_path: Path) -> None:
+    from coach.ui.library_rows import cached_rows, save_cached_rows, scan_rows, stamps
+
+    folder = tmp_path / "extra"
+    path = write_exercise(folder, "a", "Alpha")
+    save_cached_rows([folder], stamps([folder]), scan_rows([folder]))
+    assert [r.title for r in cached_rows([folder]) or [] if r.path == path] == ["Alpha"]
+    assert cached_rows([]) is None  # other folders: another library
+    path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+    assert cached_rows([folder]) is None
+    write_exercise(folder, "b", "Beta")
+    save_cached_rows([folder], stamps([folder]), scan_rows([folder]))
+    (folder / "b.yaml").unlink()
+    assert cached_rows([folder]) is None
+
+
+def test_the_cache_lists_the_files_the_library_reads(tmp_path: Path) -> None:
+    from coach.library import exercise_files as library_files
+    from coach.ui.library_rows import exercise_files
+
+    for name in ("a.yaml", "b.YML", "c.txt", "deep/d.yml", "e.yaml.bak"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    assert exercise_files(tmp_path) == library_files(tmp_path)

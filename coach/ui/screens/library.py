@@ -7,6 +7,7 @@ Files that did not load stay in the list, marked, with their problems.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.ui.library_rows import BUILTIN, Row, filtered
+from coach.ui.library_rows import BUILTIN, Row, cached_rows, filtered
 from coach.ui.text import literal
 from coach.ui.widgets.title_bar import TitleBar
 
@@ -64,6 +65,8 @@ class LibraryScreen(Screen[None]):
         self.loaded = False
         self._markdown_ready = False
         self._detail_key: str | None = None
+        #: the row to open once the scan has loaded it (Enter pressed on a cached row)
+        self._pending: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -84,20 +87,32 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#list", OptionList).focus()
         self.query_one("#detail").display = False
-        self.scan()
+        # the last scan's rows, when no file changed: a millisecond, so the list is there
+        # at once; the scan below follows and brings the exercises themselves
+        cached = cached_rows(self.exercise_dirs)
+        if cached is None:
+            self.scan()
+            return
+        self.rows = cached
+        self.refilter()
+        # the scan's imports would slow the first paint down: it starts right after it
+        self.call_after_refresh(self.scan)
 
     # --- loading ---------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
     def scan(self) -> None:
-        from coach.ui.library_rows import scan_rows
+        from coach.ui.library_rows import save_cached_rows, scan_rows, stamps
 
         try:
+            taken = stamps(self.exercise_dirs)
             rows = scan_rows(self.exercise_dirs)
         except Exception as error:  # a folder that cannot be listed must not end the app
             self.post_message(RowsLoaded([], f"The exercises could not be read: {error}"))
             return
         self.post_message(RowsLoaded(rows))
+        with contextlib.suppress(OSError):  # only a way to start faster next time
+            save_cached_rows(self.exercise_dirs, taken, rows)
 
     @work(thread=True, exclusive=True, group="markdown", exit_on_error=False)
     def import_markdown(self) -> None:
@@ -117,6 +132,11 @@ class LibraryScreen(Screen[None]):
             self.notify(f"Reloaded: {self._count_text()}.", timeout=3, markup=False)
         if first_load:
             self.call_after_refresh(self.import_markdown)
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            row = next((r for r in self.rows if r.key == pending and r.exercise), None)
+            if row is not None and self.app.screen is self:
+                self.app.open_exercise(row.exercise)  # type: ignore[attr-defined]
 
     @on(MarkdownReady)
     def markdown_ready(self) -> None:
@@ -233,6 +253,9 @@ class LibraryScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
+            return
+        if row.exercise is None:  # listed from the cache; the scan brings it in a moment
+            self._pending = row.key
             return
         self.app.open_exercise(row.exercise)  # type: ignore[attr-defined]
 
