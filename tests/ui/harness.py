@@ -44,6 +44,7 @@ class Harness(App[None]):
 
     def on_mount(self) -> None:
         self.animation_level = "none"
+        self.theme = self.settings.theme
         self.push_screen(SessionScreen(self.session), self._left)
 
     def _left(self, _result: object = None) -> None:

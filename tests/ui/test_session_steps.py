@@ -146,7 +146,7 @@ async def test_emotion_guess_corrected_and_the_limit_refused() -> None:
         await pilot.press("space", "down", "space", "down", "space")  # a third word: refused
         await pilot.pause()
         assert len(picker.picked) == 2
-        assert "at most 2 words" in error_text(app)
+        assert "At most 2 words" in error_text(app)
         await pilot.press("enter")
         await pilot.pause()
         picker = app.screen.query_one(EmotionPicker)
@@ -185,7 +185,7 @@ async def test_ask_free_text_and_an_empty_answer_refused() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "enter")
         await pilot.pause()
-        assert "type an answer first" in error_text(app)
+        assert "Type an answer first" in error_text(app)
         app.screen.query_one(NoteBox).insert("more time [/together]")
         await pilot.press("enter")
         await pilot.pause()
@@ -267,7 +267,7 @@ async def test_commit_shows_its_review_date_and_review_takes_it_back_up() -> Non
         assert "We'll look at this again on Monday 1 December" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert "type the commitment first" in error_text(app)
+        assert "Type the commitment first" in error_text(app)
         app.screen.query_one(NoteBox).insert("Text if I'm late [bold]")
         await pilot.press("enter")
         await pilot.pause()

@@ -1,4 +1,8 @@
-"""A yes/no question over the current screen: y or Enter says yes, n or Esc says no."""
+"""A yes/no question over the current screen: y says yes, n or Esc says no.
+
+Enter is not an answer here: a question that takes something back should not
+be answered by a key pressed out of habit.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from textual.widgets import Button, Footer, Static
 class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "yes", key_display="y/⏎"),
+        Binding("y", "answer(True)", "yes"),
         Binding("n,escape", "answer(False)", "no", key_display="n/esc"),
     ]
 
@@ -24,13 +28,19 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
         self.yes = yes
         self.no = no
+        # the footer says what each key does here, in the question's own words
+        self._bindings.key_to_bindings["y"] = [Binding("y", "answer(True)", yes)]
+        for key in ("n", "escape"):
+            self._bindings.key_to_bindings[key] = [
+                Binding(key, "answer(False)", no, key_display="n/esc", show=key == "n")
+            ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.question, id="question")
             with Horizontal(id="answers"):
-                yield Button(Content(f"y  {self.yes}"), id="yes", variant="warning")
-                yield Button(Content(f"n  {self.no}"), id="no", variant="primary")
+                yield Button(Content(f"y  {self.yes}"), id="yes", compact=True)
+                yield Button(Content(f"n  {self.no}"), id="no", compact=True, variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

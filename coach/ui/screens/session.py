@@ -221,7 +221,7 @@ class SessionScreen(Screen[None]):
 
         question = Content.assemble(
             "Take back ", literal(describe_answer(event)), "?\n\n",
-            "The session goes back to just before it; nothing else is lost.",
+            "The session goes back to just before it was given.",
         )
         self.app.push_screen(
             ConfirmScreen(question, "take it back", "keep it"), self._after_undo_question

@@ -148,7 +148,7 @@ class StepWidget(Vertical):
         errors = self.query("#error")
         if errors:
             error = errors.first(Static)
-            error.update(literal(message))
+            error.update(literal(message[:1].upper() + message[1:]))
             error.display = True
         else:
             self.notify(literal(message), severity="warning")

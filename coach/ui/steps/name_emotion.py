@@ -35,9 +35,7 @@ class NameEmotionStep(StepWidget):
                 self.partner(guesser), " guessed: ", (join_words(view.guess), "bold")),
                 classes="for-whom")
         yield self.prompt()
-        how = "one word" if limit == 1 else f"up to {limit} words"
-        yield Static(f"Type to filter, space to pick {how}, Enter when done.", classes="hint")
-        yield Static("", id="picked")
+        yield Static("", id="picked", classes="hint")
         yield EmotionPicker(self.groups(), limit, picked=view.guess, id="picker")
         yield self.error_line()
         label = "Keep these words  ⏎" if view.stage == "confirm" else "These words  ⏎"
@@ -53,7 +51,10 @@ class NameEmotionStep(StepWidget):
         line = Content.assemble(("Picked: ", "bold"), literal(words),
                                 f"  ({len(picker.picked)} of {limit})")
         if picker.filter:
-            line = Content.assemble(line, "   filter: ", (picker.filter, "bold"))
+            line = Content.assemble(line, "   filter: ", (picker.filter, "bold"),
+                                    ("  (backspace to widen)", "dim"))
+        else:
+            line = Content.assemble(line, ("   type to filter, space to pick", "dim"))
         self.query_one("#picked", Static).update(line)
         if self.view.stage == "confirm":
             same = sorted(picker.picked) == sorted(self.view.guess)

@@ -27,10 +27,8 @@ class ReviewStep(ChoiceStep):
         view = self.view
         commitment = view.commitment
         position = view.review_position
-        heading = "Looking back together"
         if position is not None and position[1] > 1:
-            heading += f": {position[0]} of {position[1]}"
-        yield Static(heading, classes="for-whom")
+            yield Static(f"Commitment {position[0]} of {position[1]}", classes="for-whom")
         yield self.prompt()
         if commitment is not None:
             yield Static(Content.assemble("“", (literal(commitment.text)), "”"),

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from coach.ui.widgets.choice_list import ChoiceList
+from coach.ui.widgets.css import beside
 
 #: (word, how it relates to its entry: "a little afraid", "very afraid" or "")
 Word = tuple[str, str]
@@ -53,6 +54,7 @@ def core_groups(vocabulary: Sequence[str]) -> list[Group]:
 
 
 class EmotionPicker(ChoiceList):
+    DEFAULT_CSS = beside(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "pick", key_display="space"),
         Binding("backspace", "unfilter", "clear filter", show=False),

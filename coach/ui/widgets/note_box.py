@@ -32,6 +32,15 @@ class NoteBox(TextArea):
             placeholder=placeholder,
             id=id,
         )
+        # ctrl+z belongs to the session (take back an answer, asked first); dropping
+        # the text box's own undo keeps the footer's keys in one order on every step
+        self._bindings.key_to_bindings.pop("ctrl+z", None)
+
+    def on_mount(self) -> None:
+        # reduced motion: no blinking cursor either
+        settings = getattr(self.app, "settings", None)
+        if settings is not None and getattr(settings, "reduced_motion", False):
+            self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
