@@ -496,3 +496,38 @@ async def test_resizing_never_crashes() -> None:
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert "Sam's turn to answer" in screen_text(app)
+
+
+async def test_long_text_scrolls_under_a_banner_that_stays() -> None:
+    long = "\\n\\n".join(f"Paragraph {n} of a long welcome." for n in range(1, 30))
+    app = Harness(exercise(f'- say: "{long}"'))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        middle = app.screen.query_one("#middle")
+        assert middle.max_scroll_y > 0
+        middle.scroll_end(animate=False)
+        await pilot.pause()
+        banner = app.screen.query_one("#floor-banner")
+        assert banner.region.y == 0
+        assert "Sam holds the floor" in screen_text(app)
+        assert "Paragraph 29" in screen_text(app)
+
+
+async def test_escape_on_a_step_changes_nothing() -> None:
+    app = Harness(exercise("- share: Go"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"kept", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.step.in_session
+        assert app.screen.query_one(NoteBox).text == "kept"
+
+
+async def test_no_color_still_tells_the_partners_apart(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = Harness(BOTH)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        text = screen_text(app)
+        assert "● Sam holds the floor" in text and "○ Alex listens" in text
+        assert "Sam's turn to answer" in text

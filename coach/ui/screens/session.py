@@ -178,7 +178,7 @@ class SessionScreen(Screen[None]):
         if self._step is not None:
             self._step.show_error(message)
         else:
-            self.notify(literal(message), severity="warning")
+            self.notify(message, severity="warning", markup=False)
 
     # --- keys ---------------------------------------------------------------------------
 
@@ -233,7 +233,7 @@ class SessionScreen(Screen[None]):
         try:
             self.session.undo()
         except AnswerError as error:
-            self.notify(literal(error.message), severity="warning")
+            self.notify(error.message, severity="warning", markup=False)
             return
         self._turn = None
         self.app.post_message(SessionChanged(self.session))
@@ -273,7 +273,7 @@ class SessionScreen(Screen[None]):
         try:
             self.session.answer(Safe(bool(ok)))
         except AnswerError as error:
-            self.notify(literal(error.message), severity="warning")
+            self.notify(error.message, severity="warning", markup=False)
         self.app.post_message(SessionChanged(self.session))
         await self.show()
 

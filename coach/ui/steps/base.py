@@ -151,7 +151,7 @@ class StepWidget(Vertical):
             error.update(literal(message[:1].upper() + message[1:]))
             error.display = True
         else:
-            self.notify(literal(message), severity="warning")
+            self.notify(message, severity="warning", markup=False)
 
     def clear_error(self) -> None:
         for error in self.query("#error"):

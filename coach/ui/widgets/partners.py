@@ -12,18 +12,26 @@ from textual.color import Color, ColorParseError
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.style import Style
+from textual.theme import BUILTIN_THEMES
 
 from coach.engine import View
 from coach.settings import Settings
 from coach.ui.text import literal
 
+#: how much darker a partner's colour is drawn on a light theme, so it stays readable
+LIGHT_THEME_DARKEN = 0.25
+
 
 def partner_style(partner: str, settings: Settings) -> Style:
     colour = settings.colour_a if partner == "a" else settings.colour_b
     try:
-        return Style(foreground=Color.parse(colour), bold=True)
+        parsed = Color.parse(colour)
     except ColorParseError:
         return Style(bold=True)
+    theme = BUILTIN_THEMES.get(settings.theme)
+    if theme is not None and not theme.dark:
+        parsed = parsed.darken(LIGHT_THEME_DARKEN)
+    return Style(foreground=parsed, bold=True)
 
 
 def partner_name(view: View, partner: str, settings: Settings) -> Content:
