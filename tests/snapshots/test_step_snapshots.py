@@ -257,3 +257,22 @@ def test_end_summary(snap_compare: Snap) -> None:
         await pilot.pause()
 
     assert snap_compare(harness(ex), run_before=after(then=then))
+
+
+def test_swap(snap_compare: Snap) -> None:
+    ex = exercise("""
+    - share: "{speaker}, tell {listener} what you noticed."
+    - swap: true
+    - share: "{speaker}, now you."
+    """)
+    assert snap_compare(harness(ex), run_before=after("enter"))
+
+
+def test_note_with_emoji_and_markup(snap_compare: Snap) -> None:
+    async def then(app: Harness, pilot: Pilot[None]) -> None:
+        from coach.ui.widgets.note_box import NoteBox
+
+        app.screen.query_one(NoteBox).insert("[link=x]home[/link] \\[late] 🙂 [@click=app.quit]")
+        await pilot.pause()
+
+    assert snap_compare(harness(), run_before=after(*TO_SHARE, then=then))
