@@ -186,6 +186,7 @@ async def test_ask_free_text_and_an_empty_answer_refused() -> None:
         await pilot.press("space", "enter")
         await pilot.pause()
         assert "Type an answer first" in error_text(app)
+        assert app.screen.query_one(NoteBox).text == " "  # what was typed stays
         app.screen.query_one(NoteBox).insert("more time [/together]")
         await pilot.press("enter")
         await pilot.pause()
@@ -531,3 +532,21 @@ async def test_no_color_still_tells_the_partners_apart(monkeypatch) -> None:  # 
         text = screen_text(app)
         assert "● Sam holds the floor" in text and "○ Alex listens" in text
         assert "Sam's turn to answer" in text
+
+
+async def test_a_step_past_its_time_limit_offers_a_break_as_time_passes() -> None:
+    clock = FakeClock()
+    app = Harness(exercise("- share:\n    prompt: Go\n  time_limit: 5m"), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"still typing")
+        await pilot.pause()
+        assert "run past its time" not in screen_text(app)
+        clock.advance(301)
+        await pilot.pause(1.2)  # the screen looks at the time once a second
+        assert "This step has run past its time" in screen_text(app)
+        await pilot.press("ctrl+t")  # one key opens the break
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(NoteBox).text == "still typing"
