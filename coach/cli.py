@@ -12,12 +12,17 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from coach import __version__
 
+if TYPE_CHECKING:
+    from coach.ui.app import RunRequest
+
 COMMANDS = (
-    "validate", "list", "schema", "new", "rehearse",
+    "run", "validate", "list", "schema", "new", "rehearse",
     "history", "show", "export", "forget", "resume",
 )
 
@@ -40,17 +45,42 @@ def build_parser() -> argparse.ArgumentParser:
         "Run without a command to start the app.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    add_exercises_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         _command(name).add_parser(sub)
     return parser
 
 
+def add_exercises_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exercises",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also read exercises from DIR (may be given more than once)",
+    )
+
+
+def missing_folder(folders: Sequence[str], command: str) -> bool:
+    """Say so (on stderr) when one of the --exercises folders does not exist."""
+    for folder in folders:
+        if not Path(folder).is_dir():
+            print(f"{command}: no such folder: {folder}", file=sys.stderr)
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # bare `coach`: straight to the app, without building every command's parser
+        return run_app()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return run_app()
+        if missing_folder(args.exercises, "coach"):
+            return USAGE
+        return run_app([Path(d) for d in args.exercises])
     try:
         return int(_command(args.command).run(args))
     except KeyboardInterrupt:
@@ -65,12 +95,11 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(f"coach.commands.{name.replace('-', '_')}_cmd")
 
 
-def run_app() -> int:
-    print(
-        "The coach app itself is still being built.\n"
-        "Meanwhile: `coach list` shows the exercises, `coach rehearse ID` walks one in plain "
-        "text, and `coach --help` lists every command."
-    )
+def run_app(exercise_dirs: Sequence[Path] = (), run: RunRequest | None = None) -> int:
+    """Open the app (Textual is imported only here)."""
+    from coach.ui.app import CoachApp
+
+    CoachApp(exercise_dirs=exercise_dirs, run=run).run()
     return OK
 
 

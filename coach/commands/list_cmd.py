@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.cli import OK, USAGE
+from coach.cli import OK, USAGE, add_exercises_option, missing_folder
 
 if TYPE_CHECKING:
     from coach.library import Placed, StageGroup
@@ -23,13 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "order of the suggested path (path.yaml), stage by stage, then the rest. Files "
         "that do not load are listed with their first problem.",
     )
-    parser.add_argument(
-        "--exercises",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="also read exercises from DIR (may be given more than once)",
-    )
+    add_exercises_option(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
@@ -38,10 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from coach.paths import user_exercises_dir
 
     folders = [Path(d) for d in args.exercises]
-    for folder in folders:
-        if not folder.is_dir():
-            print(f"coach list: no such folder: {folder}", file=sys.stderr)
-            return USAGE
+    if missing_folder(args.exercises, "coach list"):
+        return USAGE
     from coach.commands.schema_cmd import keep_schema_current
 
     # the user's folder gets a current schema, so the files there keep their completion

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from coach.cli import FAILED, OK
+from coach.cli import FAILED, OK, add_exercises_option
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,13 +44,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="use the real clock: wait out pauses that cannot be cut short, and offer a "
         "break when a step runs past its time limit while you type",
     )
-    parser.add_argument(
-        "--exercises",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="also look for exercises in this folder (repeatable)",
-    )
+    add_exercises_option(parser)
     parser.add_argument(
         "--seed", type=int, default=0, help="seed for first_speaker: random (default 0)"
     )

@@ -71,15 +71,21 @@ def run(args: argparse.Namespace) -> int:
         json.dump([p.as_dict() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        sources: dict[str, list[str] | None] = {}
-        for problem in problems:
-            print(problem)
-            excerpt = source_excerpt(problem, sources)
-            if excerpt:
-                print(excerpt)
-        print(summary(checked, errors, warnings))
+        print_report(problems, checked)
     failed = errors > 0 or (args.strict and warnings > 0)
     return FAILED if failed else OK
+
+
+def print_report(problems: list[Problem], checked: int) -> None:
+    """Each problem with its source line, then the summary (also `coach run`'s refusal)."""
+    sources: dict[str, list[str] | None] = {}
+    for problem in problems:
+        print(problem)
+        excerpt = source_excerpt(problem, sources)
+        if excerpt:
+            print(excerpt)
+    errors = sum(p.is_error for p in problems)
+    print(summary(checked, errors, len(problems) - errors))
 
 
 def summary(checked: int, errors: int, warnings: int) -> str:

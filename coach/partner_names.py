@@ -1,0 +1,60 @@
+"""The two partners' names: which pairs are refused, and remembering the last pair.
+
+The last names used are kept in the data folder (owner-only) so the set-up
+screen can offer them next time. No Textual here; a file that does not read
+simply means no names are remembered.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from coach import paths
+from coach.settings import write_private
+
+NAMES_FILE = "names.json"
+#: a name must fit the banner beside the other partner's
+MAX_NAME = 40
+
+
+def names_path() -> Path:
+    return paths.data_dir() / NAMES_FILE
+
+
+def refusals(a: str, b: str) -> tuple[str | None, str | None]:
+    """Why partner A's and partner B's names cannot be used (None for a good name)."""
+    return _alone(a), _alone(b) or _together(a, b)
+
+
+def _alone(name: str) -> str | None:
+    if not name.strip():
+        return "Type a name (any name you like; it stays on this computer)."
+    if len(name.strip()) > MAX_NAME:
+        return f"A name of at most {MAX_NAME} characters, please."
+    return None
+
+
+def _together(a: str, b: str) -> str | None:
+    if a.strip() and a.strip().casefold() == b.strip().casefold():
+        return "Both names are the same: use a different name for each of you."
+    return None
+
+
+def last_names() -> tuple[str, str]:
+    """The names used last time, or two empty names."""
+    try:
+        data = json.loads(names_path().read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return "", ""
+    if not isinstance(data, dict):
+        return "", ""
+    a, b = data.get("a", ""), data.get("b", "")
+    return (a if isinstance(a, str) else ""), (b if isinstance(b, str) else "")
+
+
+def remember_names(a: str, b: str) -> None:
+    """Keep the names for next time (owner-only file in a 0700 folder)."""
+    path = names_path()
+    paths.ensure_private_dir(path.parent)
+    write_private(path, json.dumps({"a": a.strip(), "b": b.strip()}, ensure_ascii=False) + "\n")

@@ -1,0 +1,1 @@
+"""The Textual app: screens, step widgets and styles. Drives coach.engine; never parses YAML."""

@@ -1,0 +1,213 @@
+"""The coach app: the library at the bottom of the stack, everything else above it.
+
+Only what the first screen needs is imported here; the exercise format, the
+engine and the Markdown widget are imported in a worker or when first used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from coach.settings import Settings, load_settings, save_settings
+from coach.ui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:
+    from coach.engine import Clock, Ledger
+
+Partner = Literal["a", "b"]
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """``coach run``: open this exercise's set-up, or its first step when both names are given."""
+
+    exercise: Any
+    a: str = ""
+    b: str = ""
+    first: Partner | None = None
+
+
+class CoachApp(App[None]):
+    # The library is the default screen, whose own CSS_PATH Textual does not load.
+    # Absolute, so that a subclass elsewhere (a test, a benchmark) finds them too.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [_HERE / "app.tcss", _HERE / "screens/library.tcss"]
+    TITLE = "coach"
+    # The palette would offer actions (like quitting) around the app's own questions.
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", priority=True),
+        # `?` reaches the app only where no text box takes it as a character
+        Binding("question_mark", "help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        exercise_dirs: Sequence[Path] = (),
+        clock: Clock | None = None,
+        ledger: Ledger | None = None,
+        settings: Settings | None = None,
+        run: RunRequest | None = None,
+    ) -> None:
+        super().__init__()
+        self.exercise_dirs = tuple(exercise_dirs)
+        self._clock = clock
+        self._ledger = ledger
+        self._run = run
+        #: what was wrong with the settings file, shown once the screen is up
+        self.settings_problems: tuple[str, ...] = ()
+        if settings is None:
+            loaded = load_settings(themes=set(self.available_themes))
+            settings, self.settings_problems = loaded.settings, loaded.problems
+        self.settings = settings
+        self._motion = self.animation_level
+        self._save_lock = threading.Lock()
+        self.apply_settings(settings)
+
+    # --- what the screens share --------------------------------------------------
+
+    @property
+    def clock(self) -> Clock:
+        if self._clock is None:
+            from coach.engine import SystemClock
+
+            self._clock = SystemClock()
+        return self._clock
+
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            from coach.engine import InMemoryLedger
+
+            self._ledger = InMemoryLedger()
+        return self._ledger
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use ``settings`` from now on (theme, motion); saving is :meth:`change_settings`."""
+        self.settings = settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.animation_level = "none" if settings.reduced_motion else self._motion
+
+    def change_settings(self, **changes: Any) -> None:
+        """Apply a change and save it, off the event loop."""
+        self.apply_settings(dataclasses.replace(self.settings, **changes))
+        self.run_worker(self._save, thread=True, group="save-settings")
+
+    def _save(self) -> None:
+        # Saves can overlap: each writes the settings as they are when it gets the lock,
+        # so the last one to write always writes the latest.
+        try:
+            with self._save_lock:
+                save_settings(self.settings)
+        except OSError as error:
+            self.call_from_thread(
+                self.notify,
+                f"The settings could not be saved: {error.strerror or error}.",
+                severity="warning",
+                markup=False,
+            )
+
+    # --- screens -------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        # the library is the bottom of the stack, for `coach run` too
+        return LibraryScreen(self.exercise_dirs)
+
+    def on_mount(self) -> None:
+        for problem in self.settings_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
+        if self._run is not None:
+            run, self._run = self._run, None
+            self.open_exercise(run.exercise, a=run.a, b=run.b, first=run.first, straight=True)
+
+    def open_exercise(
+        self,
+        exercise: Any,
+        *,
+        a: str | None = None,
+        b: str | None = None,
+        first: Partner | None = None,
+        straight: bool = False,
+    ) -> None:
+        """The set-up screen for ``exercise``; with ``straight`` and two good names, its
+        first step."""
+        from coach.partner_names import refusals
+        from coach.ui.screens.setup import SetupScreen
+
+        if straight and a and b and refusals(a, b) == (None, None):
+            self.start_session(exercise, a, b, first)
+            return
+        self.push_screen(SetupScreen(exercise, a=a, b=b, first=first))
+
+    def start_session(
+        self, exercise: Any, a: str, b: str, first: Partner | None, *, replace: bool = False
+    ) -> None:
+        """Begin a session and show its first screen; ``replace`` takes the set-up's place."""
+        from coach.engine import Session
+        from coach.resources import emotion_words
+        from coach.ui.screens.session import SessionScreen
+
+        session = Session.start(
+            exercise,
+            a=a,
+            b=b,
+            clock=self.clock,
+            ledger=self.ledger,
+            first=first,
+            core_vocabulary=emotion_words(),
+        )
+        self.run_worker(lambda: _remember(a, b), thread=True, group="names")
+        screen = SessionScreen(session)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # --- keys ----------------------------------------------------------------------
+
+    @property
+    def in_session(self) -> bool:
+        """Whether a session is under way (its screens may be below help or a question)."""
+        return any(getattr(screen, "in_session", False) for screen in self.screen_stack)
+
+    async def action_quit(self) -> None:
+        from coach.ui.screens.quit_confirm import QuitConfirm
+
+        # ctrl+q on the question itself is a second, deliberate ctrl+q
+        if not self.in_session or isinstance(self.screen, QuitConfirm):
+            self.exit()
+            return
+
+        def answered(quit: bool | None) -> None:
+            if quit:
+                self.exit()
+
+        self.push_screen(QuitConfirm(), answered)
+
+    def action_help(self) -> None:
+        from coach.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+
+def _remember(a: str, b: str) -> None:
+    from coach.partner_names import remember_names
+
+    with contextlib.suppress(OSError):  # only a convenience for next time
+        remember_names(a, b)

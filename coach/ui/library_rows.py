@@ -1,0 +1,231 @@
+"""What the library screen lists: one plain row per exercise file, grouped, and the search.
+
+No Textual here, and no import of the exercise format at module level: the rows
+are built in a worker (:func:`scan_rows`), so the first screen appears before
+the format package is even imported. The rows of the last scan are also kept in
+a small cache in the data folder, stamped with every file's size and time, so
+the list can be shown at once when nothing changed; the worker's scan still
+follows and is what a session starts from.
+
+Grouping lives in :func:`group_of` alone: grouping the built-ins by the path's
+stages later is a change to that one function (and the order it returns).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coach import paths
+
+if TYPE_CHECKING:
+    from coach.library import Entry
+
+BUILTIN, YOUR_OWN = "Built-in", "Your own"
+CACHE_FILE = "library-cache.json"
+CACHE_FORMAT = "coach-library-cache-1"
+#: the same files as coach.library.exercise_files finds (a test keeps them equal); repeated
+#: here because importing coach.library imports the whole exercise format
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading in the list; ``order`` sorts the groups."""
+
+    title: str
+    order: tuple[int, str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One exercise file as the library shows it."""
+
+    #: unique in the list: the file's path
+    key: str
+    group: Group
+    title: str
+    summary: str
+    tags: tuple[str, ...]
+    minutes: int | None
+    description: str
+    #: where it comes from, in words: "built-in", "your folder", "from DIR"
+    origin: str
+    path: Path
+    #: when the file did not load: each problem's file, line, column and message
+    problems: tuple[tuple[str, int, int, str], ...] = ()
+    #: set when this file's id hides another file's exercise
+    replaces: str | None = None
+    #: the loaded exercise (a coach.format Exercise) for a file that loaded
+    exercise: Any = None
+
+    @property
+    def ok(self) -> bool:
+        """The file loaded (its exercise may still be on its way from the worker)."""
+        return not self.problems
+
+    def matches(self, query: str) -> bool:
+        """Every word of ``query`` appears in the title, summary or tags (any case)."""
+        words = query.casefold().split()
+        if not words:
+            return True
+        haystack = " ".join((self.title, self.summary, *self.tags)).casefold()
+        if not self.ok:
+            haystack += " " + self.path.name.casefold()
+        return all(word in haystack for word in words)
+
+
+def group_of(entry: Entry) -> Group:
+    if entry.source == "builtin":
+        return Group(BUILTIN, (0, ""))
+    if entry.source == "user":
+        return Group(YOUR_OWN, (1, ""))
+    return Group(f"From {entry.folder}", (2, str(entry.folder)))
+
+
+def _origin(entry: Entry) -> str:
+    if entry.source == "builtin":
+        return "built-in"
+    if entry.source == "user":
+        return "your folder"
+    return "an --exercises folder"
+
+
+def row_of(entry: Entry, replaces: str | None = None) -> Row:
+    exercise = entry.exercise
+    problems = tuple(
+        (p.file, p.line, p.column, p.message) for p in entry.result.problems if p.is_error
+    )
+    if exercise is None:
+        return Row(
+            key=str(entry.path),
+            group=group_of(entry),
+            title=entry.path.name,
+            summary=f"{len(problems)} problem{'s' if len(problems) != 1 else ''}",
+            tags=(),
+            minutes=None,
+            description="",
+            origin=_origin(entry),
+            path=entry.path,
+            problems=problems,
+        )
+    return Row(
+        key=str(entry.path),
+        group=group_of(entry),
+        title=exercise.title,
+        summary=exercise.summary,
+        tags=tuple(exercise.tags),
+        minutes=exercise.minutes,
+        description=exercise.description,
+        origin=_origin(entry),
+        path=entry.path,
+        replaces=replaces,
+        exercise=exercise,
+    )
+
+
+def sorted_rows(rows: Iterable[Row]) -> list[Row]:
+    """Group by group, exercises before files that did not load, then by title."""
+    return sorted(rows, key=lambda r: (r.group.order, not r.ok, r.title.casefold(), r.key))
+
+
+def scan_rows(extra_dirs: Sequence[Path] = ()) -> list[Row]:
+    """Load every place's exercises (slow: run it in a worker)."""
+    from coach.library import scan
+
+    library = scan(list(extra_dirs))
+    hidden = {id(winner): str(loser.path) for winner, loser in library.replaced}
+    rows = [row_of(e, hidden.get(id(e))) for e in library.entries.values()]
+    rows += [row_of(e) for e in library.invalid]
+    return sorted_rows(rows)
+
+
+def filtered(rows: Sequence[Row], query: str) -> list[Row]:
+    return [row for row in rows if row.matches(query)]
+
+
+# --- the cache of the last scan --------------------------------------------------------
+
+
+Stamps = list[tuple[str, int, int]]
+
+
+def cache_path() -> Path:
+    return paths.data_dir() / CACHE_FILE
+
+
+def exercise_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+
+
+def stamps(extra_dirs: Sequence[Path] = ()) -> Stamps:
+    """Every exercise file in every place, with its size and modification time."""
+    from coach.paths import user_exercises_dir
+
+    folders = [Path(__file__).parents[1] / "exercises", user_exercises_dir(), *extra_dirs]
+    out: Stamps = []
+    for folder in folders:
+        for path in exercise_files(Path(folder)):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            out.append((str(path), info.st_mtime_ns, info.st_size))
+    return out
+
+
+def cached_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
+    """The rows of the last scan when no file has changed since, else None."""
+    try:
+        data = json.loads(cache_path().read_text("utf-8"))
+        if data.get("format") != CACHE_FORMAT or data.get("dirs") != [str(d) for d in extra_dirs]:
+            return None
+        if [tuple(s) for s in data["stamps"]] != stamps(extra_dirs):
+            return None
+        return [_row_from_json(raw) for raw in data["rows"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_cached_rows(extra_dirs: Sequence[Path], taken: Stamps, rows: Sequence[Row]) -> None:
+    """Keep ``rows`` for next time, with the stamps taken before the scan that made them."""
+    from coach.settings import write_private
+
+    data = {
+        "format": CACHE_FORMAT,
+        "dirs": [str(d) for d in extra_dirs],
+        "stamps": taken,
+        "rows": [_row_to_json(row) for row in rows],
+    }
+    path = cache_path()
+    paths.ensure_private_dir(path.parent)
+    write_private(path, json.dumps(data, ensure_ascii=False))
+
+
+def _row_to_json(row: Row) -> dict[str, Any]:
+    raw = {f.name: getattr(row, f.name) for f in fields(row) if f.name != "exercise"}
+    raw["group"] = asdict(row.group)
+    raw["path"] = str(row.path)
+    return raw
+
+
+def _row_from_json(raw: dict[str, Any]) -> Row:
+    group = raw["group"]
+    return Row(
+        key=raw["key"],
+        group=Group(group["title"], (int(group["order"][0]), str(group["order"][1]))),
+        title=raw["title"],
+        summary=raw["summary"],
+        tags=tuple(raw["tags"]),
+        minutes=raw["minutes"],
+        description=raw["description"],
+        origin=raw["origin"],
+        path=Path(raw["path"]),
+        problems=tuple((str(f), int(n), int(c), str(m)) for f, n, c, m in raw["problems"]),
+        replaces=raw["replaces"],
+    )

@@ -1,0 +1,283 @@
+"""The session: the floor banner on top, the current step below, the keys at the bottom.
+
+The screen drives :class:`coach.engine.Session` and shows its view; it decides
+nothing about turns, loops or conditions. After every answer it re-renders
+from the new view. A step widget is replaced only when the turn changes (a
+new step, stage or partner), so typed text survives a break, help or a
+refused answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from coach.engine import Answer, AnswerError, Session, View
+from coach.settings import Settings
+from coach.ui.steps.base import StepWidget
+from coach.ui.steps.registry import widget_for
+from coach.ui.summary import describe_answer, last_answer, moments
+from coach.ui.text import literal
+from coach.ui.widgets.floor_banner import FloorBanner
+from coach.ui.widgets.notice_line import NoticeLine, offer_text
+
+log = logging.getLogger(__name__)
+
+#: what the partners read when something unexpected goes wrong: nothing was changed
+UNEXPECTED = "Something went wrong with that answer, and nothing was changed. Please try again."
+
+
+@dataclass
+class SessionChanged(Message):
+    """Posted to the app after every change, so it can store the session's new events."""
+
+    session: Session
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "forward", "go on", key_display="⏎"),
+        Binding("ctrl+t", "take_break", "take a break", priority=True),
+        Binding("ctrl+z", "undo", "take back", priority=True),
+        Binding("escape", "dismiss_notices", "dismiss note"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._turn: tuple[Any, ...] | None = None
+        self._step: StepWidget | None = None
+        #: the last event seq already shown, so the floor passing is said once
+        self._seen = 0
+        #: a screen (break, private check, end) is open above this one
+        self._above = False
+        self._offers: set[str] = set()
+
+    # --- what the app reads ---------------------------------------------------------
+
+    @property
+    def in_session(self) -> bool:
+        return not self.session.ended
+
+    @property
+    def settings(self) -> Settings:
+        return getattr(self.app, "settings", None) or Settings()
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield FloorBanner(self.session.view(), self.settings)
+        with VerticalScroll(id="middle"):
+            yield Vertical(id="notices")
+            yield Vertical(id="step-area")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._seen = self.session.events[-1].seq if self.session.events else 0
+        self.set_interval(1.0, self._tick)
+        await self.show()
+
+    # --- showing the view -------------------------------------------------------------
+
+    def turn_key(self, view: View) -> tuple[Any, ...]:
+        entry = next(
+            (e.seq for e in reversed(self.session.events) if e.kind == "step_shown"), 0
+        )
+        return (view.phase, entry, view.stage, view.actor, view.answered, view.tries,
+                view.review_position, view.round)
+
+    async def show(self) -> None:
+        view = self.session.view()
+        self.query_one(FloorBanner).show(view)
+        if view.phase == "ended":
+            self._open_end()
+            return
+        if view.phase == "break":
+            self._open_break()
+            return
+        if view.phase == "private_check":
+            self._open_private_check(view)
+            return
+        key = self.turn_key(view)
+        if key == self._turn and self._step is not None:
+            self._step.update_view(view)
+            self.refresh_bindings()
+            return
+        self._turn = key
+        self._offers = set()
+        await self._show_notices(view)
+        area = self.query_one("#step-area", Vertical)
+        await area.remove_children()
+        self._step = widget_for(view, self.settings, self.session)
+        await area.mount(self._step)
+        self.query_one("#middle", VerticalScroll).scroll_home(animate=False)
+        self._step.focus_first()
+        self.refresh_bindings()
+
+    async def _show_notices(self, view: View) -> None:
+        box = self.query_one("#notices", Vertical)
+        await box.remove_children()
+        lines: list[NoticeLine] = []
+        events = self.session.events
+        for text in moments(events, self._seen, view.rounds):
+            lines.append(NoticeLine(literal(text), kind="moment"))
+        self._seen = events[-1].seq if events else 0
+        for notice in view.notices:
+            lines.append(NoticeLine(literal(notice)))
+        if view.offer_break:
+            self._offers.add(view.offer_break)
+            lines.append(NoticeLine(offer_text(view.offer_break), kind="offer"))
+        if lines:
+            await box.mount_all(lines)
+
+    async def _tick(self) -> None:
+        """Time passes: a step that runs past its limit offers a break."""
+        if self._above or self.session.ended:
+            return
+        view = self.session.view()
+        if view.offer_break and view.offer_break not in self._offers:
+            self._offers.add(view.offer_break)
+            await self.query_one("#notices", Vertical).mount(
+                NoticeLine(offer_text(view.offer_break), kind="offer")
+            )
+        if self._step is not None and self.turn_key(view) == self._turn:
+            self._step.update_view(view)
+
+    # --- answering ----------------------------------------------------------------------
+
+    @on(StepWidget.Answered)
+    async def take_answer(self, message: StepWidget.Answered) -> None:
+        message.stop()
+        await self.answer(message.answer)
+
+    async def answer(self, answer: Answer) -> None:
+        try:
+            self.session.answer(answer)
+        except AnswerError as error:
+            self._show_error(error.message)
+            return
+        except Exception:  # a bug must not put a traceback in front of the partners
+            log.exception("answer failed")
+            self._show_error(UNEXPECTED)
+            return
+        self.app.post_message(SessionChanged(self.session))
+        await self.show()
+
+    def _show_error(self, message: str) -> None:
+        if self._step is not None:
+            self._step.show_error(message)
+        else:
+            self.notify(message, severity="warning", markup=False)
+
+    # --- keys ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "forward":
+            return self._step is not None and self._step.enter_goes_on
+        if action == "dismiss_notices":
+            return bool(self.query("#notices NoticeLine"))
+        if action == "undo":
+            return None if not self.session.view().can_undo else True
+        return True
+
+    def action_forward(self) -> None:
+        if self._step is not None:
+            self._step.forward()
+
+    def action_dismiss_notices(self) -> None:
+        for line in self.query("#notices NoticeLine"):
+            line.remove()
+        self.call_after_refresh(self.refresh_bindings)
+
+    @on(NoticeLine.TakeBreak)
+    def offered_break(self) -> None:
+        self.action_take_break()
+
+    def action_take_break(self) -> None:
+        view = self.session.view()
+        if self._above or view.phase in ("ended", "break"):
+            return
+        self._open_break()
+
+    def action_undo(self) -> None:
+        if self._above:
+            return
+        event = last_answer(self.session.events)
+        if event is None or not self.session.view().can_undo:
+            self.notify("There is no answer to take back yet.")
+            return
+        from coach.ui.screens.confirm import ConfirmScreen
+
+        question = Content.assemble(
+            "Take back ", literal(describe_answer(event)), "?\n\n",
+            "The session goes back to just before it was given.",
+        )
+        self.app.push_screen(
+            ConfirmScreen(question, "take it back", "keep it"), self._after_undo_question
+        )
+
+    async def _after_undo_question(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            self.session.undo()
+        except AnswerError as error:
+            self.notify(error.message, severity="warning", markup=False)
+            return
+        self._turn = None
+        self.app.post_message(SessionChanged(self.session))
+        await self.show()
+
+    # --- the screens above this one ------------------------------------------------------
+
+    def _open_break(self) -> None:
+        from coach.ui.screens.break_ import BreakScreen
+
+        self._above = True
+        self.app.push_screen(BreakScreen(self.session), self._after_break)
+
+    def _open_private_check(self, view: View) -> None:
+        from coach.ui.screens.private_check import PrivateCheckScreen
+
+        self._above = True
+        self.app.push_screen(PrivateCheckScreen(view, self.settings), self._after_check)
+
+    def _open_end(self) -> None:
+        if self._above:
+            return
+        from coach.ui.screens.end import EndScreen
+
+        self._above = True
+        self.app.push_screen(EndScreen(self.session), self._after_end)
+
+    async def _after_break(self, _result: object = None) -> None:
+        self._above = False
+        self.app.post_message(SessionChanged(self.session))
+        await self.show()
+
+    async def _after_check(self, ok: bool | None) -> None:
+        from coach.engine import Safe
+
+        self._above = False
+        try:
+            self.session.answer(Safe(bool(ok)))
+        except AnswerError as error:
+            self.notify(error.message, severity="warning", markup=False)
+        self.app.post_message(SessionChanged(self.session))
+        await self.show()
+
+    def _after_end(self, _result: object = None) -> None:
+        """The end screen is closed: back to whatever opened the session (the library)."""
+        self._above = False
+        self.dismiss(None)

@@ -1,0 +1,132 @@
+"""Settings: the theme, each partner's colour, motion, and the break defaults.
+
+Every change applies at once and is saved straight away (in a worker) to the
+config folder; Esc goes back. Loading and saving live in :mod:`coach.settings`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Select, Static, Switch
+
+from coach.settings import BREATHING, Settings, settings_path
+from coach.ui.text import literal
+from coach.ui.widgets.title_bar import TitleBar
+
+#: partner colours that read well on light and dark themes alike
+PALETTE = (
+    ("sky", "#5fafd7"),
+    ("clay", "#d7875f"),
+    ("leaf", "#5faf5f"),
+    ("lavender", "#af87d7"),
+    ("rose", "#d75f87"),
+    ("teal", "#00afaf"),
+    ("amber", "#d7a700"),
+    ("slate", "#8787af"),
+)
+BREAK_MINUTES = (5, 10, 15, 20, 25, 30, 45, 60)
+BREATHING_WORDS = {
+    "box": "box: in 4, hold 4, out 4, hold 4",
+    "4-7-8": "4-7-8: in 4, hold 7, out 8",
+    "calm": "calm: in 4, out 6",
+    "none": "no breathing guide",
+}
+
+
+def colour_options(current: str) -> list[tuple[Content, str]]:
+    colours = list(PALETTE)
+    if current.lower() not in (hex_.lower() for _, hex_ in colours):
+        colours.append((current, current))
+    return [(_swatch(name, hex_), hex_) for name, hex_ in colours]
+
+
+def _swatch(name: str, colour: str) -> Content:
+    return Content.assemble(("██ ", colour), literal(name).stylize(colour))
+
+
+def break_options(seconds: int) -> list[tuple[str, int]]:
+    minutes = sorted({*(m * 60 for m in BREAK_MINUTES), seconds})
+    return [(_duration(s), s) for s in minutes]
+
+
+def _duration(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} minutes" if not rest else f"{minutes} min {rest} s"
+
+
+class SettingsScreen(Screen[None]):
+    CSS_PATH = "settings.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        settings: Settings = self.app.settings  # type: ignore[attr-defined]
+        themes = sorted(self.app.available_themes.values(), key=lambda t: (not t.dark, t.name))
+        yield TitleBar("Settings")
+        with VerticalScroll(id="settings"):
+            with Grid(id="fields"):
+                yield Static("Theme", classes="label")
+                yield Select(
+                    [(f"{t.name} ({'dark' if t.dark else 'light'})", t.name) for t in themes],
+                    value=settings.theme,
+                    allow_blank=False,
+                    id="theme",
+                )
+                yield Static("Partner A's colour", classes="label")
+                yield Select(
+                    colour_options(settings.colour_a),
+                    value=settings.colour_a,
+                    allow_blank=False,
+                    id="colour_a",
+                )
+                yield Static("Partner B's colour", classes="label")
+                yield Select(
+                    colour_options(settings.colour_b),
+                    value=settings.colour_b,
+                    allow_blank=False,
+                    id="colour_b",
+                )
+                yield Static("Reduced motion", classes="label")
+                yield Switch(settings.reduced_motion, id="reduced_motion")
+                yield Static("Break length", classes="label")
+                yield Select(
+                    break_options(settings.break_seconds),
+                    value=settings.break_seconds,
+                    allow_blank=False,
+                    id="break_seconds",
+                )
+                yield Static("Breathing guide", classes="label")
+                yield Select(
+                    [(BREATHING_WORDS.get(b, b), b) for b in BREATHING],
+                    value=settings.breathing,
+                    allow_blank=False,
+                    id="breathing",
+                )
+            yield Static(
+                Content("Changes apply at once and are saved in ") + literal(str(settings_path())),
+                id="saved-in",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#theme", Select).focus()
+
+    @on(Select.Changed)
+    def select_changed(self, event: Select.Changed) -> None:
+        if event.value is Select.BLANK or event.select.id is None:
+            return
+        if getattr(self.app.settings, event.select.id) != event.value:  # type: ignore[attr-defined]
+            self.app.change_settings(**{event.select.id: event.value})  # type: ignore[attr-defined]
+
+    @on(Switch.Changed, "#reduced_motion")
+    def motion_changed(self, event: Switch.Changed) -> None:
+        self.app.change_settings(reduced_motion=event.value)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.dismiss()
