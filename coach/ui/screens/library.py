@@ -45,6 +45,12 @@ class ExerciseList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start")]
 
 
+class SearchBox(Input):
+    """The search; Enter starts the highlighted exercise, and the footer says so."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Start")]
+
+
 class LibraryScreen(Screen[None]):
     # library.tcss is loaded by the app: this is its default screen
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,7 +78,7 @@ class LibraryScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                search = Input(placeholder="title, summary or tag", id="search")
+                search = SearchBox(placeholder="title, summary or tag", id="search")
                 search.border_title = "Find"
                 yield search
                 yield ExerciseList(id="list")
