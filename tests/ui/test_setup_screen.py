@@ -190,3 +190,21 @@ async def test_ctrl_q_mid_session_asks_first_and_esc_keeps_the_session(tmp_path:
         await pilot.click("#quit")
         await pilot.pause()
         assert app._exit
+
+
+async def test_help_over_a_session_lists_the_session_keys_and_keeps_it() -> None:
+    from coach.ui.screens.help import HelpScreen
+
+    app = make_app(run=RunRequest(FIXED, a="Sam", b="Alex"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = session_of(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {description: key for key, description in app.screen.keys}
+        assert keys["take a break"] == "^t"
+        assert "Quit" in keys and "Help" in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session_of(app) is session
