@@ -245,3 +245,18 @@ def test_the_cache_lists_the_files_the_library_reads(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", "utf-8")
     assert exercise_files(tmp_path) == library_files(tmp_path)
+
+
+async def test_a_broken_data_file_is_named_once_the_library_is_up() -> None:
+    from coach.paths import config_dir
+
+    config_dir().mkdir(parents=True)
+    (config_dir() / "emotions.yaml").write_text("families: [\n", "utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await library_loaded(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(
+            m.startswith(f"{config_dir() / 'emotions.yaml'}:") and "built-in file is used" in m
+            for m in messages
+        ), messages

@@ -208,3 +208,17 @@ async def test_help_over_a_session_lists_the_session_keys_and_keeps_it() -> None
         await pilot.press("escape")
         await pilot.pause()
         assert session_of(app) is session
+
+
+async def test_a_long_name_is_cut_in_the_choice_but_kept_whole() -> None:
+    long = "Alexandra-Josephine Montgomery-Smythe"
+    remember_names("Sam", long)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_setup(app, pilot)
+        label = str(screen.query_one("#first-b", RadioButton).label)
+        assert label.endswith("…") and len(label) <= 18 and long.startswith(label[:-1])
+        assert screen.query_one("#first-coin", RadioButton).region.right <= 80
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session_of(app).st.names["b"] == long

@@ -33,6 +33,8 @@ class RowsLoaded(Message):
     rows: list[Row]
     #: set when the scan itself failed (not one file: the whole folder)
     failure: str | None = None
+    #: problems in the user's vocabulary, starters, soothing or cue files (built-ins used)
+    data_problems: tuple[str, ...] = ()
 
 
 class MarkdownReady(Message):
@@ -116,7 +118,7 @@ class LibraryScreen(Screen[None]):
         except Exception as error:  # a folder that cannot be listed must not end the app
             self.post_message(RowsLoaded([], f"The exercises could not be read: {error}"))
             return
-        self.post_message(RowsLoaded(rows))
+        self.post_message(RowsLoaded(rows, data_problems=_data_problems()))
         with contextlib.suppress(OSError):  # only a way to start faster next time
             save_cached_rows(self.exercise_dirs, taken, rows)
 
@@ -138,6 +140,8 @@ class LibraryScreen(Screen[None]):
             self.notify(f"Reloaded: {self._count_text()}.", timeout=3, markup=False)
         if first_load:
             self.call_after_refresh(self.import_markdown)
+        for problem in message.data_problems if first_load else ():
+            self.notify(problem, title="A data file", severity="warning", timeout=12, markup=False)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             row = next((r for r in self.rows if r.key == pending and r.exercise), None)
@@ -294,6 +298,16 @@ class LibraryScreen(Screen[None]):
             # only while typing a search: the list moves its own cursor
             return self.query_one("#search", Input).has_focus
         return True
+
+
+def _data_problems() -> tuple[str, ...]:
+    """The user's data files that could not be used (the built-in ones are used instead)."""
+    try:
+        from coach.resources import problems
+
+        return tuple(f"{p}; the built-in file is used instead" for p in problems())
+    except Exception:  # a convenience: never let it stop the library from showing
+        return ()
 
 
 def _options(rows: Sequence[Row]) -> list[Option | None]:
