@@ -124,9 +124,15 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="markdown", exit_on_error=False)
     def import_markdown(self) -> None:
+        import importlib
+
         import textual.widgets._markdown  # noqa: F401  (warm the import off the event loop)
 
         self.post_message(MarkdownReady())
+        # and what Enter will need, so the set-up and the first step open without a pause
+        for module in ("coach.engine", "coach.ui.screens.setup", "coach.ui.screens.session"):
+            with contextlib.suppress(Exception):
+                importlib.import_module(module)
 
     @on(RowsLoaded)
     def rows_loaded(self, message: RowsLoaded) -> None:
