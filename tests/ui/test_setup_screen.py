@@ -56,8 +56,8 @@ def session_of(app) -> Session:  # type: ignore[no-untyped-def]
     [
         ("", "Alex", "a", "Type a name"),
         ("Sam", "   ", "b", "Type a name"),
-        ("Sam", " sam ", "b", "Both names are the same"),
-        ("x" * 41, "Alex", "a", "at most 40 characters"),
+        ("Sam", " sam ", "b", "The same as partner A"),
+        ("x" * 41, "Alex", "a", "At most 40 characters"),
     ],
 )
 async def test_names_are_refused_beside_the_field(a: str, b: str, where: str, message: str) -> None:
