@@ -260,3 +260,16 @@ async def test_a_broken_data_file_is_named_once_the_library_is_up() -> None:
             m.startswith(f"{config_dir() / 'emotions.yaml'}:") and "built-in file is used" in m
             for m in messages
         ), messages
+
+
+async def test_markup_typed_in_the_search_is_searched_for_literally() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await library_loaded(app, pilot)
+        await pilot.press("slash")
+        for query in MARKUP_NAMES:
+            screen.query_one("#search", Input).value = query
+            await pilot.pause()
+            assert shown_titles(screen) == []
+            status = str(screen.query_one("#status", Static).render())
+            assert f"“{query}”" in status

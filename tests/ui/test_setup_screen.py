@@ -126,7 +126,7 @@ async def test_who_speaks_first_follows_the_choice_and_arrows_choose() -> None:
 
 
 async def test_a_coin_toss_picks_one_and_says_who() -> None:
-    remember_names("Sam", "Alex")
+    remember_names("[bold]Sam[/", "Alex $x")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_setup(app, pilot)
@@ -136,7 +136,7 @@ async def test_a_coin_toss_picks_one_and_says_who() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert session_of(app).st.first == expected
-        name = {"a": "Sam", "b": "Alex"}[expected]
+        name = {"a": "[bold]Sam[/", "b": "Alex $x"}[expected]
         assert any(f"The coin chose {name}" in str(n.message) for n in app._notifications)
 
 

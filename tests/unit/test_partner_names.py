@@ -37,3 +37,4 @@ def test_a_broken_names_file_means_no_names() -> None:
     assert last_names() == ("", "")
     names_path().write_text('{"a": 3, "b": "Alex"}', "utf-8")
     assert last_names() == ("", "Alex")
+
