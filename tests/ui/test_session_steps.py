@@ -595,3 +595,15 @@ async def test_a_private_no_ends_the_session_gently() -> None:
         text = screen_text(app)
         assert "nobody needs to explain why" in text
         assert "Sam" not in text.split("done", 1)[1]  # never who said no
+
+
+async def test_enter_pressed_twice_quickly_goes_on_once() -> None:
+    app = Harness(exercise("- say: One\n- say: Two\n- say: Three"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.step._step
+        assert step is not None
+        step.forward()
+        step.forward()  # the same step again, before the screen has moved on
+        await pilot.pause()
+        assert app.session.view().step_number == 2
