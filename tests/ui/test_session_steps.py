@@ -607,3 +607,13 @@ async def test_enter_pressed_twice_quickly_goes_on_once() -> None:
         step.forward()  # the same step again, before the screen has moved on
         await pilot.pause()
         assert app.session.view().step_number == 2
+
+
+async def test_long_names_wrap_in_the_banner_rather_than_vanish() -> None:
+    a, b = "Samantha-Louise Featherstonehaugh", "Alexander-Maximilian Worthington"
+    app = Harness(exercise("- share: Go"), a=a, b=b)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert f"{a} holds the floor" in text and f"{b} listens" in text
+        assert "step 1/1" in text
