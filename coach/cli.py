@@ -62,6 +62,20 @@ def add_exercises_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_session_arguments(
+    parser: argparse.ArgumentParser, a: str | None, b: str | None, first_help: str
+) -> None:
+    """FILE|ID, --a NAME, --b NAME and --first a|b: what `run` and `rehearse` start from."""
+    parser.add_argument("exercise", metavar="FILE|ID", help="an exercise file, or an exercise id")
+    parser.add_argument(
+        "--a", metavar="NAME", default=a,
+        help="partner a's name (not the same as b's, ignoring case)",
+    )
+    parser.add_argument("--b", metavar="NAME", default=b, help="partner b's name")
+    parser.add_argument("--first", choices=("a", "b"), help=first_help)
+    add_exercises_option(parser)
+
+
 def missing_folder(folders: Sequence[str], command: str) -> bool:
     """Say so (on stderr) when one of the --exercises folders does not exist."""
     for folder in folders:

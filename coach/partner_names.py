@@ -29,15 +29,15 @@ def refusals(a: str, b: str) -> tuple[str | None, str | None]:
 
 def _alone(name: str) -> str | None:
     if not name.strip():
-        return "Type a name (any name you like; it stays on this computer)."
+        return "Type a name: any name you like."
     if len(name.strip()) > MAX_NAME:
-        return f"A name of at most {MAX_NAME} characters, please."
+        return f"At most {MAX_NAME} characters, please."
     return None
 
 
 def _together(a: str, b: str) -> str | None:
     if a.strip() and a.strip().casefold() == b.strip().casefold():
-        return "Both names are the same: use a different name for each of you."
+        return "The same as partner A's name: please use another."
     return None
 
 

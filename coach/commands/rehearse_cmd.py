@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from coach.cli import FAILED, OK, add_exercises_option
+from coach.cli import FAILED, OK, add_session_arguments
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,16 +27,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "out unless --real-time is given. The transcript is printed at the end. Exit 1 if "
         "the input ends before the exercise does.",
     )
-    parser.add_argument("exercise", metavar="FILE|ID", help="an exercise file, or an exercise id")
-    parser.add_argument(
-        "--a", metavar="NAME", default="Partner A",
-        help="partner a's name (not the same as b's, ignoring case)",
-    )
-    parser.add_argument("--b", metavar="NAME", default="Partner B", help="partner b's name")
-    parser.add_argument(
-        "--first",
-        choices=("a", "b"),
-        help="who speaks first (instead of asking, or of what the file says)",
+    add_session_arguments(
+        parser, "Partner A", "Partner B",
+        "who speaks first (instead of asking, or of what the file says)",
     )
     parser.add_argument(
         "--real-time",
@@ -44,7 +37,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="use the real clock: wait out pauses that cannot be cut short, and offer a "
         "break when a step runs past its time limit while you type",
     )
-    add_exercises_option(parser)
     parser.add_argument(
         "--seed", type=int, default=0, help="seed for first_speaker: random (default 0)"
     )

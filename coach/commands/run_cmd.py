@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.cli import FAILED, USAGE, add_exercises_option, missing_folder
+from coach.cli import FAILED, USAGE, add_session_arguments, missing_folder
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,13 +22,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "opens at once; otherwise the set-up asks for the names. A file with errors prints its "
         "problems as `coach validate` does and exits 1.",
     )
-    parser.add_argument("exercise", metavar="FILE|ID", help="an exercise file, or an exercise id")
-    parser.add_argument("--a", metavar="NAME", help="partner a's name")
-    parser.add_argument("--b", metavar="NAME", help="partner b's name")
-    parser.add_argument(
-        "--first", choices=("a", "b"), help="who speaks first (instead of asking)"
-    )
-    add_exercises_option(parser)
+    add_session_arguments(parser, None, None, "who speaks first (instead of asking)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -123,3 +123,15 @@ def test_settings(snap_compare: Snap) -> None:
 def test_help(snap_compare: Snap) -> None:
     """Help from the library: its keys, the three habits, not therapy."""
     assert snap_compare(app_with(), press=["f1"], run_before=ready())
+
+
+def test_quit_question_mid_session(snap_compare: Snap) -> None:
+    """ctrl+q in a session asks first, over the step, with Keep going focused."""
+    async def start(app: CoachApp, pilot: Pilot[None]) -> None:
+        screen = app.screen_stack[0]
+        assert isinstance(screen, LibraryScreen)
+        first = next(r for r in screen.rows if r.title == "Your first reflection")
+        app.start_session(first.exercise, "Sam", "Alex", "a")
+        await pilot.pause()
+
+    assert snap_compare(app_with(), press=["ctrl+q"], run_before=ready(start))

@@ -245,3 +245,31 @@ def test_the_cache_lists_the_files_the_library_reads(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", "utf-8")
     assert exercise_files(tmp_path) == library_files(tmp_path)
+
+
+async def test_a_broken_data_file_is_named_once_the_library_is_up() -> None:
+    from coach.paths import config_dir
+
+    config_dir().mkdir(parents=True)
+    (config_dir() / "emotions.yaml").write_text("families: [\n", "utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await library_loaded(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(
+            m.startswith(f"{config_dir() / 'emotions.yaml'}:") and "built-in file is used" in m
+            for m in messages
+        ), messages
+
+
+async def test_markup_typed_in_the_search_is_searched_for_literally() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await library_loaded(app, pilot)
+        await pilot.press("slash")
+        for query in MARKUP_NAMES:
+            screen.query_one("#search", Input).value = query
+            await pilot.pause()
+            assert shown_titles(screen) == []
+            status = str(screen.query_one("#status", Static).render())
+            assert f"“{query}”" in status

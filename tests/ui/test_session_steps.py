@@ -550,3 +550,70 @@ async def test_a_step_past_its_time_limit_offers_a_break_as_time_passes() -> Non
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(NoteBox).text == "still typing"
+
+
+async def test_everything_works_with_the_mouse() -> None:
+    ex = exercise("""
+    - rate: How stirred up?
+      who: speaker
+      save_as: stirred
+    - ask: How was it?
+      options: [Good, Hard]
+      save_as: felt
+    - name_emotion: Guess
+    """)
+    app = Harness(ex)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cell = next(c for c in app.screen.query("ScaleCell") if c.number == 3)  # type: ignore[attr-defined]
+        await pilot.click(cell)
+        await pilot.click("#go-on")
+        await pilot.pause()
+        assert app.session.st.vars["stirred"] == 3
+        await pilot.click("#choices", offset=(4, 2))  # the second option's row
+        await pilot.click("#go-on")
+        await pilot.pause()
+        assert app.session.st.vars["felt"] == "Hard"
+        picker = app.screen.query_one(EmotionPicker)
+        await pilot.click(picker, offset=(4, 2))  # a word under the family heading
+        await pilot.pause()
+        assert len(picker.picked) == 1
+        await pilot.click("#go-on")
+        await pilot.pause()
+        assert app.session.view().stage == "confirm"
+
+
+async def test_a_private_no_ends_the_session_gently() -> None:
+    ex = exercise("- say: Hi", head="first_speaker: a\nprivate_check: true")
+    app = Harness(ex)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        text = screen_text(app)
+        assert "leave this one for another day" in text
+        assert "Sam" not in text.split("done", 1)[1]  # never who said no
+
+
+async def test_enter_pressed_twice_quickly_goes_on_once() -> None:
+    app = Harness(exercise("- say: One\n- say: Two\n- say: Three"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.step._step
+        assert step is not None
+        step.forward()
+        step.forward()  # the same step again, before the screen has moved on
+        await pilot.pause()
+        assert app.session.view().step_number == 2
+
+
+async def test_long_names_wrap_in_the_banner_rather_than_vanish() -> None:
+    a, b = "Samantha-Louise Featherstonehaugh", "Alexander-Maximilian Worthington"
+    app = Harness(exercise("- share: Go"), a=a, b=b)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert f"{a} holds the floor" in text and f"{b} listens" in text
+        assert "step 1/1" in text

@@ -46,6 +46,12 @@ async def type_names(pilot, screen: SetupScreen, a: str, b: str) -> None:  # typ
     await pilot.pause()
 
 
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press the keys and let the app settle."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def session_of(app) -> Session:  # type: ignore[no-untyped-def]
     assert isinstance(app.screen, SessionScreen), app.screen
     return app.screen.session
@@ -56,8 +62,8 @@ def session_of(app) -> Session:  # type: ignore[no-untyped-def]
     [
         ("", "Alex", "a", "Type a name"),
         ("Sam", "   ", "b", "Type a name"),
-        ("Sam", " sam ", "b", "Both names are the same"),
-        ("x" * 41, "Alex", "a", "at most 40 characters"),
+        ("Sam", " sam ", "b", "The same as partner A"),
+        ("x" * 41, "Alex", "a", "At most 40 characters"),
     ],
 )
 async def test_names_are_refused_beside_the_field(a: str, b: str, where: str, message: str) -> None:
@@ -65,8 +71,7 @@ async def test_names_are_refused_beside_the_field(a: str, b: str, where: str, me
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_setup(app, pilot)
         await type_names(pilot, screen, a, b)
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert app.screen is screen  # not started
         assert message in refusal(screen, where)
         assert screen.query_one(f"#name-{where}", Input).has_focus
@@ -82,8 +87,7 @@ async def test_names_are_remembered_privately_and_offered_next_time() -> None:
         screen = await open_setup(app, pilot)
         assert screen.query_one("#name-a", Input).value == ""
         assert screen.query_one("#name-a", Input).has_focus
-        await pilot.press(*"Sam ", "tab", *"Alex", "enter")
-        await pilot.pause()
+        await press(pilot, *"Sam ", "tab", *"Alex", "enter")
         await app.workers.wait_for_complete()
         assert session_of(app).st.names == {"a": "Sam", "b": "Alex"}
         # the set-up made way: the library is right below the session
@@ -108,8 +112,7 @@ async def test_names_full_of_markup_are_shown_and_kept_literally(name: str) -> N
         assert labels[:2] == [f"A{name}", f"B{name}"]
         question = str(screen.query_one("#question", Static).render())
         assert question == f"A{name} or B{name}: who makes the statement?"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert session_of(app).st.names == {"a": f"A{name}", "b": f"B{name}"}
 
 
@@ -120,23 +123,21 @@ async def test_who_speaks_first_follows_the_choice_and_arrows_choose() -> None:
         screen = await open_setup(app, pilot)
         screen.query_one("#speaker").focus()
         await pilot.press("right")  # Alex, chosen at once
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert session_of(app).st.first == "b"
 
 
 async def test_a_coin_toss_picks_one_and_says_who() -> None:
-    remember_names("Sam", "Alex")
+    remember_names("[bold]Sam[/", "Alex $x")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_setup(app, pilot)
         screen._rng = random.Random(1)
         expected = random.Random(1).choice(("a", "b"))
         screen.query_one("#first-coin", RadioButton).value = True
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert session_of(app).st.first == expected
-        name = {"a": "Sam", "b": "Alex"}[expected]
+        name = {"a": "[bold]Sam[/", "b": "Alex $x"}[expected]
         assert any(f"The coin chose {name}" in str(n.message) for n in app._notifications)
 
 
@@ -146,8 +147,7 @@ async def test_no_question_when_the_exercise_says_who_starts() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_setup(app, pilot, FIXED)
         assert not screen.query("#speaker")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert session_of(app).st.first == "b"
 
 
@@ -173,20 +173,44 @@ async def test_ctrl_q_mid_session_asks_first_and_esc_keeps_the_session(tmp_path:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         session = session_of(app)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "ctrl+q")
         assert isinstance(app.screen, QuitConfirm)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert session_of(app) is session and not app._exit
-        await pilot.press("escape")  # Esc on the session never ends it
-        await pilot.pause()
+        await press(pilot, "escape")  # Esc on the session never ends it
         assert session_of(app) is session
-        await pilot.press("f1")  # help above the session: ctrl+q still asks
-        await pilot.pause()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "f1")  # help above the session: ctrl+q still asks
+        await press(pilot, "ctrl+q")
         assert isinstance(app.screen, QuitConfirm)
         await pilot.click("#quit")
         await pilot.pause()
         assert app._exit
+
+
+async def test_help_over_a_session_lists_the_session_keys_and_keeps_it() -> None:
+    from coach.ui.screens.help import HelpScreen
+
+    app = make_app(run=RunRequest(FIXED, a="Sam", b="Alex"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = session_of(app)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = {description: key for key, description in app.screen.keys}
+        assert keys["take a break"] == "^t"
+        assert "Quit" in keys and "Help" in keys
+        await press(pilot, "escape")
+        assert session_of(app) is session
+
+
+async def test_a_long_name_is_cut_in_the_choice_but_kept_whole() -> None:
+    long = "Alexandra-Josephine Montgomery-Smythe"
+    remember_names("Sam", long)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_setup(app, pilot)
+        label = str(screen.query_one("#first-b", RadioButton).label)
+        assert label.endswith("…") and len(label) <= 18 and long.startswith(label[:-1])
+        assert screen.query_one("#first-coin", RadioButton).region.right <= 80
+        await press(pilot, "enter")
+        assert session_of(app).st.names["b"] == long

@@ -16,7 +16,7 @@ def test_empty_and_identical_names_are_refused() -> None:
     assert refusals("", "Alex")[0] is not None
     assert refusals("Sam", " \t")[1] is not None
     assert refusals("Sam", "  SAM ")[1] == (
-        "Both names are the same: use a different name for each of you."
+        "The same as partner A's name: please use another."
     )
 
 
@@ -37,3 +37,4 @@ def test_a_broken_names_file_means_no_names() -> None:
     assert last_names() == ("", "")
     names_path().write_text('{"a": 3, "b": "Alex"}', "utf-8")
     assert last_names() == ("", "Alex")
+

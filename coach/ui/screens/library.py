@@ -33,6 +33,8 @@ class RowsLoaded(Message):
     rows: list[Row]
     #: set when the scan itself failed (not one file: the whole folder)
     failure: str | None = None
+    #: problems in the user's vocabulary, starters, soothing or cue files (built-ins used)
+    data_problems: tuple[str, ...] = ()
 
 
 class MarkdownReady(Message):
@@ -43,6 +45,12 @@ class ExerciseList(OptionList):
     """The list of exercises; Enter is shown in the footer as what it does here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start")]
+
+
+class SearchBox(Input):
+    """The search; Enter starts the highlighted exercise, and the footer says so."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Start")]
 
 
 class LibraryScreen(Screen[None]):
@@ -72,7 +80,7 @@ class LibraryScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                search = Input(placeholder="title, summary or tag", id="search")
+                search = SearchBox(placeholder="title, summary or tag", id="search")
                 search.border_title = "Find"
                 yield search
                 yield ExerciseList(id="list")
@@ -110,15 +118,21 @@ class LibraryScreen(Screen[None]):
         except Exception as error:  # a folder that cannot be listed must not end the app
             self.post_message(RowsLoaded([], f"The exercises could not be read: {error}"))
             return
-        self.post_message(RowsLoaded(rows))
+        self.post_message(RowsLoaded(rows, data_problems=_data_problems()))
         with contextlib.suppress(OSError):  # only a way to start faster next time
             save_cached_rows(self.exercise_dirs, taken, rows)
 
     @work(thread=True, exclusive=True, group="markdown", exit_on_error=False)
     def import_markdown(self) -> None:
+        import importlib
+
         import textual.widgets._markdown  # noqa: F401  (warm the import off the event loop)
 
         self.post_message(MarkdownReady())
+        # and what Enter will need, so the set-up and the first step open without a pause
+        for module in ("coach.engine", "coach.ui.screens.setup", "coach.ui.screens.session"):
+            with contextlib.suppress(Exception):
+                importlib.import_module(module)
 
     @on(RowsLoaded)
     def rows_loaded(self, message: RowsLoaded) -> None:
@@ -132,6 +146,8 @@ class LibraryScreen(Screen[None]):
             self.notify(f"Reloaded: {self._count_text()}.", timeout=3, markup=False)
         if first_load:
             self.call_after_refresh(self.import_markdown)
+        for problem in message.data_problems if first_load else ():
+            self.notify(problem, title="A data file", severity="warning", timeout=12, markup=False)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             row = next((r for r in self.rows if r.key == pending and r.exercise), None)
@@ -288,6 +304,16 @@ class LibraryScreen(Screen[None]):
             # only while typing a search: the list moves its own cursor
             return self.query_one("#search", Input).has_focus
         return True
+
+
+def _data_problems() -> tuple[str, ...]:
+    """The user's data files that could not be used (the built-in ones are used instead)."""
+    try:
+        from coach.resources import problems
+
+        return tuple(f"{p}; the built-in file is used instead" for p in problems())
+    except Exception:  # a convenience: never let it stop the library from showing
+        return ()
 
 
 def _options(rows: Sequence[Row]) -> list[Option | None]:

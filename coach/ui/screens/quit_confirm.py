@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 
 class QuitConfirm(ModalScreen[bool]):
     CSS_PATH = "quit_confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "keep", "Keep going"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("left,right", "app.focus_next", show=False),
     ]
 
@@ -29,6 +30,7 @@ class QuitConfirm(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button("Keep going", variant="primary", id="keep")
                 yield Button("Quit", variant="error", id="quit")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
@@ -38,5 +40,5 @@ class QuitConfirm(ModalScreen[bool]):
         self.dismiss(False)
 
     @on(Button.Pressed, "#quit")
-    def quit(self) -> None:
+    def action_quit(self) -> None:
         self.dismiss(True)

@@ -159,6 +159,10 @@ class SessionScreen(Screen[None]):
     @on(StepWidget.Answered)
     async def take_answer(self, message: StepWidget.Answered) -> None:
         message.stop()
+        # a key pressed twice quickly answers once: the second press came from the step
+        # that was on screen before, and must not answer the step that replaced it
+        if message.step is not self._step:
+            return
         await self.answer(message.answer)
 
     async def answer(self, answer: Answer) -> None:

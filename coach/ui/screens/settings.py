@@ -6,7 +6,8 @@ config folder; Esc goes back. Loading and saving live in :mod:`coach.settings`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -72,47 +73,29 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings"):
             with Grid(id="fields"):
                 yield Static("Theme", classes="label")
-                yield Select(
-                    [(f"{t.name} ({'dark' if t.dark else 'light'})", t.name) for t in themes],
-                    value=settings.theme,
-                    allow_blank=False,
-                    id="theme",
-                )
-                yield Static("Partner A's colour", classes="label")
-                yield Select(
-                    colour_options(settings.colour_a),
-                    value=settings.colour_a,
-                    allow_blank=False,
-                    id="colour_a",
-                )
-                yield Static("Partner B's colour", classes="label")
-                yield Select(
-                    colour_options(settings.colour_b),
-                    value=settings.colour_b,
-                    allow_blank=False,
-                    id="colour_b",
-                )
+                theme_options = [(f"{t.name} ({'dark' if t.dark else 'light'})", t.name)
+                                 for t in themes]
+                yield self._choice("theme", theme_options)
+                for partner in ("a", "b"):
+                    yield Static(f"Partner {partner.upper()}'s colour", classes="label")
+                    colour = getattr(settings, f"colour_{partner}")
+                    yield self._choice(f"colour_{partner}", colour_options(colour))
                 yield Static("Reduced motion", classes="label")
                 yield Switch(settings.reduced_motion, id="reduced_motion")
                 yield Static("Break length", classes="label")
-                yield Select(
-                    break_options(settings.break_seconds),
-                    value=settings.break_seconds,
-                    allow_blank=False,
-                    id="break_seconds",
-                )
+                yield self._choice("break_seconds", break_options(settings.break_seconds))
                 yield Static("Breathing guide", classes="label")
-                yield Select(
-                    [(BREATHING_WORDS.get(b, b), b) for b in BREATHING],
-                    value=settings.breathing,
-                    allow_blank=False,
-                    id="breathing",
-                )
+                yield self._choice("breathing", [(BREATHING_WORDS.get(b, b), b) for b in BREATHING])
             yield Static(
                 Content("Changes apply at once and are saved in ") + literal(str(settings_path())),
                 id="saved-in",
             )
         yield Footer()
+
+    def _choice(self, setting: str, options: Sequence[tuple[Any, Any]]) -> Select[Any]:
+        """A drop-down for one setting, its id the setting's name, showing its value now."""
+        value = getattr(self.app.settings, setting)  # type: ignore[attr-defined]
+        return Select(options, value=value, allow_blank=False, id=setting)
 
     def on_mount(self) -> None:
         self.query_one("#theme", Select).focus()

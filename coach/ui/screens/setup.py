@@ -48,6 +48,15 @@ class NameBox(Input):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Start")]
 
 
+#: the three choices sit on one line at 80 columns: a longer name is cut there (the
+#: whole name is in its field just above)
+CHOICE_WIDTH = 18
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= CHOICE_WIDTH else name[: CHOICE_WIDTH - 1].rstrip() + "…"
+
+
 def asks_first_speaker(exercise: Any) -> bool:
     """Whether the set-up asks who speaks first (``ask``, or ``{ask: QUESTION}``)."""
     return not isinstance(exercise.first_speaker, str) or exercise.first_speaker == "ask"
@@ -125,7 +134,8 @@ class SetupScreen(Screen[None]):
             return
         names = {p: self._typed(p).strip() or f"Partner {p.upper()}" for p in ("a", "b")}
         for partner in ("a", "b"):
-            self.query_one(f"#first-{partner}", RadioButton).label = literal(names[partner])
+            label = _short(names[partner])
+            self.query_one(f"#first-{partner}", RadioButton).label = literal(label)
         self.query_one("#question", Static).update(self._question(names))
 
     def _question(self, names: dict[str, str]) -> Content:

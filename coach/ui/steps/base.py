@@ -49,6 +49,8 @@ class StepWidget(Vertical):
     @dataclass
     class Answered(Message):
         answer: Answer
+        #: the widget that answered, so an answer from a step already replaced is dropped
+        step: StepWidget
 
     def __init__(self, view: View, settings: Settings, session: Session | None = None) -> None:
         super().__init__(classes="step")
@@ -126,7 +128,7 @@ class StepWidget(Vertical):
 
     def answer(self, answer: Answer) -> None:
         self.clear_error()
-        self.post_message(self.Answered(answer))
+        self.post_message(self.Answered(answer, self))
 
     def forward(self) -> None:
         """Enter: go on with what is on screen."""
