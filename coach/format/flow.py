@@ -241,8 +241,7 @@ def _warn_validate_before_emotion(
 
     Emotions named in one round still count in the next (the default starter uses the
     most recently named). A name_emotion that may be skipped counts only for a validate
-    under the same `when`: otherwise its starter may read "It makes sense that you feel
-    … because …", with nothing filled in.
+    under the same `when`: otherwise its starter names no feeling.
     """
     warned: set[int] = set()
     starts: set[Opened] = {NOTHING}
@@ -286,8 +285,8 @@ def _warn_validate(step: Step, opened: Opened, ctx: Context) -> None:
     if opened:
         message = (
             "a validate step may come before any emotion was named: the name_emotion before "
-            "it may be skipped (its when may be false), and then the starter reads "
-            '"It makes sense that you feel … because …" with nothing filled in; give both '
+            "it may be skipped (its when may be false), and then the starter names no "
+            'feeling ("It makes sense that you feel this way because …"); give both '
             "steps the same when, or name the emotion without one"
         )
     else:
