@@ -86,6 +86,9 @@ AGREE_OPTIONS = (Rendered.plain("Yes, we both agree"), Rendered.plain("Change th
 
 VALIDATE_BEFORE = "It makes sense that you feel "
 VALIDATE_AFTER = " because …"
+#: the default starter's middle when no emotion has been named yet (a skipped name_emotion):
+#: a starter with a gap in it reads as broken to a hurt partner
+VALIDATE_UNNAMED = "this way"
 
 
 def check_note(note: str | None, notes: str) -> str | None:
@@ -269,7 +272,7 @@ class ValidateHandler(Handler):
         if step.starters is not None:
             return s.render_all(step.starters)
         emotion = s.st.last_emotion
-        middle = (join_words(emotion), True) if emotion else ("…", False)
+        middle = (join_words(emotion), True) if emotion else (VALIDATE_UNNAMED, False)
         parts = ((VALIDATE_BEFORE, False), middle, (VALIDATE_AFTER, False))
         return (Rendered("".join(p for p, _ in parts), parts),)
 

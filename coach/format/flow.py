@@ -241,8 +241,7 @@ def _warn_validate_before_emotion(
 
     Emotions named in one round still count in the next (the default starter uses the
     most recently named). A name_emotion that may be skipped counts only for a validate
-    under the same `when`: otherwise its starter may read "It makes sense that you feel
-    … because …", with nothing filled in.
+    under the same `when`: otherwise its starter names no feeling.
     """
     warned: set[int] = set()
     starts: set[Opened] = {NOTHING}
@@ -286,8 +285,8 @@ def _warn_validate(step: Step, opened: Opened, ctx: Context) -> None:
     if opened:
         message = (
             "a validate step may come before any emotion was named: the name_emotion before "
-            "it may be skipped (its when may be false), and then the starter reads "
-            '"It makes sense that you feel … because …" with nothing filled in; give both '
+            "it may be skipped (its when may be false), and then the starter names no "
+            'feeling ("It makes sense that you feel this way because …"); give both '
             "steps the same when, or name the emotion without one"
         )
     else:
@@ -335,8 +334,11 @@ def _check_loops(
             for i in range(len(steps))
             if (nxt := _spin_successors(steps, i, ids, group.when)) is not None
         }
+        for index in graph:
+            if _guarded(steps, index, ids, graph, group.when):
+                graph[index] = [n for n in graph[index] if n != ids[steps[index].target]]  # type: ignore[attr-defined]
         for closing, loop in _cycles(graph):
-            if frozenset(loop) in reported or _guarded(steps, loop, group.when):
+            if frozenset(loop) in reported:
                 continue
             reported.add(frozenset(loop))
             _report_loop(steps[closing], [steps[i] for i in sorted(loop)], group, ctx)
@@ -370,33 +372,53 @@ def _cycles(graph: dict[int, list[int]]) -> Iterator[tuple[int, list[int]]]:
                 path.pop()
 
 
-def _guarded(steps: tuple[Step, ...], loop: list[int], when: tuple[Decided, ...]) -> bool:
-    """True when a goto in the loop jumps only under the same `when` as a step that waits in it.
+def _guarded(
+    steps: tuple[Step, ...],
+    index: int,
+    ids: dict[str, int],
+    graph: dict[int, list[int]],
+    when: tuple[Decided, ...],
+) -> bool:
+    """True when the jump of the goto ``steps[index]`` always leads to a step that waits.
 
-    The idiom `- say: … / when: c` … `- goto: x / when: c`: whenever the goto
-    jumps, the say is shown, so the loop always waits for an answer. Conditions are
-    compared parsed, not as written. The idiom fails when a swap in the loop changes
-    what c reads (speaker or listener) between the goto and the say.
+    The idiom `- say: … / when: c` … `- goto: x / when: c`: when the goto jumps, c
+    holds, and it still holds at the say (nothing changes while nobody answers), so
+    every way from x back to the goto passes a shown say. Judged for this goto's own
+    jump, not for any goto of the loop: a second goto under another condition is a
+    way round of its own. Conditions are compared parsed, not as written. A `when` on
+    the speaker or listener is no guard when a swap lies on a way back, and a `when`
+    on the round is decided per round before this (a goto stays in its round).
     """
-    swaps = any(isinstance(steps[i], Swap) for i in loop)
-
-    def reliable(condition: Condition) -> bool:
-        return not (swaps and FLOOR_VARIABLES & {v.name for v in condition.variables()})
-
-    waits = {
-        s.when.shape
-        for i in loop
+    goto = steps[index]
+    if not isinstance(goto, Goto) or goto.when is None or when[index] is not None:
+        return False
+    shape = goto.when.shape
+    shown = {
+        i
+        for i in graph
         if (s := steps[i]).WAITS
+        and not isinstance(s, Review)
         and s.when is not None
         and when[i] is None
-        and not isinstance(s, Review)
-        and reliable(s.when)
+        and s.when.shape == shape
     }
-    return any(
-        isinstance(s, Goto) and s.when is not None and when[i] is None and s.when.shape in waits
-        for i in loop
-        if (s := steps[i])
-    )
+    if not shown:
+        return False
+    # every way from the target back to the goto, avoiding the guarded steps that wait
+    seen: set[int] = set()
+    stack = [ids[goto.target]]
+    floor = bool(FLOOR_VARIABLES & {v.name for v in goto.when.variables()})
+    while stack:
+        node = stack.pop()
+        if node == index:
+            return False
+        if node in seen or node in shown or node not in graph:
+            continue
+        if floor and isinstance(steps[node], Swap):
+            return False  # the swap may turn c false before the step that waits
+        seen.add(node)
+        stack.extend(n for n in graph[node] if n != ROUND_END)
+    return True
 
 
 def _report_loop(closing: Step, loop: list[Step], group: Rounds, ctx: Context) -> None:

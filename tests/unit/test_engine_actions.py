@@ -240,7 +240,8 @@ def test_validate_default_starter_uses_the_most_recent_emotion_whatever_its_name
     """))
     view = run.view
     assert (view.actor, view.who) == ("b", "listener")
-    assert [s.text for s in view.starters] == ["It makes sense that you feel … because …"]
+    # nothing named yet (a skipped name_emotion): a whole sentence, not a gap to fill in
+    assert [s.text for s in view.starters] == ["It makes sense that you feel this way because …"]
     run.answer(Done(), Emotions(("sad",)), Emotions(("sad",)))
     run.answer(Emotions(("hurt",)), Emotions(("hurt", "let down")))
     starter = run.view.starters[0]

@@ -1214,3 +1214,26 @@ def test_deep_nesting_is_refused_not_crashed() -> None:
     result = load(text)
     assert result.exercise is None
     assert result.errors
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        # the loop: a swap, a step that answers only under a when on the speaker,
+        # and a goto back under the same kind of condition
+        "- id: top\n  swap: true\n- share: Talk.\n  when: speaker == b\n- goto: top\n"
+        "  when: speaker == a",
+        # a guarded goto beside a second goto under another condition: with b first, the
+        # share and the guarded goto are skipped and the second goto jumps for ever
+        "- id: top\n  share: Talk.\n  when: speaker == a\n- goto: top\n  when: speaker == a\n"
+        "- goto: top\n  when: speaker == b",
+        "- id: top\n  say: hi\n  when: go == 'yes'\n- goto: top\n  when: go == 'yes'\n"
+        "- goto: top\n  when: go != 'yes'",
+    ],
+)
+def test_a_loop_whose_only_exit_is_who_holds_the_floor_is_refused(steps: str) -> None:
+    result = load_steps(steps, head="vars:\n  go: 'no'")
+    loops = [p for p in result.errors if p.rule == "no-answer-loop"]
+    assert loops and "without anyone answering" in loops[0].message, [
+        str(p) for p in result.problems
+    ]

@@ -474,7 +474,7 @@ def test_a_terminal_that_cannot_show_some_characters_gets_a_stand_in(tmp_path: P
                             input=b"\n", capture_output=True, env=env, timeout=60)
     assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
     assert result.returncode == 0
-    assert b"Starter: It makes sense that you feel ? because ?" in result.stdout
+    assert b"Starter: It makes sense that you feel this way because ?" in result.stdout
 
 
 def test_a_pause_step_says_how_long_and_which_breathing_after_its_heading(
