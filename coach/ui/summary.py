@@ -74,6 +74,8 @@ STAGE_WORDS = {
     "rate": "{name}'s rating at step {step}",
     "pause": "{name} saying ready at step {step}",
     "commit": "{name}'s commitment at step {step}",
+    "draft": "{name}'s wording of your shared commitment at step {step}",
+    "agree": "your answer to the shared commitment at step {step}",
     "review": "the review of a commitment at step {step}",
     "first_speaker": "the choice of who speaks first",
 }
@@ -100,7 +102,7 @@ def describe_answer(event: Event) -> str:
         text = STAGE_WORDS.get(stage, "{name}'s answer at step {step}").format(
             name=data["name"], step=step
         )
-    if stage == "commit":
+    if stage in ("commit", "draft", "agree"):
         text += f': "{data["value"]}"'
     return text
 
@@ -126,6 +128,11 @@ def moments(events: Sequence[Event], after: int, rounds: int) -> list[str]:
 # --- the end -------------------------------------------------------------------------------
 
 
+def owner_words(partner: str, name: str) -> str:
+    """Whose a commitment is: a name, or "made together by Sam and Alex" for the pair's."""
+    return f"made together by {name}" if partner == "both" else name
+
+
 @dataclass(frozen=True)
 class Summary:
     title: str
@@ -133,7 +140,7 @@ class Summary:
     rounds: int
     #: (whose feeling, words)
     emotions: tuple[tuple[str, str], ...]
-    #: (who, text, due_at)
+    #: (whose, as owner_words says it; text; due_at)
     commitments: tuple[tuple[str, str, float], ...]
     #: (who called it, how long it lasted or None when it has not ended)
     breaks: tuple[tuple[str, float | None], ...]
@@ -152,7 +159,7 @@ def summarise(events: Sequence[Event]) -> Summary:
         if e.kind == "answer_given" and e.data["stage"] == "confirm" and "words" in e.data
     )
     commitments = tuple(
-        (e.data["name"], e.data["text"], float(e.data["due_at"]))
+        (owner_words(e.data["partner"], e.data["name"]), e.data["text"], float(e.data["due_at"]))
         for e in kept if e.kind == "commitment_made"
     )
     breaks: list[tuple[str, float | None]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -39,11 +40,27 @@ class ChoiceStep(StepWidget):
     def on_mount(self) -> None:
         for choices in self.query(ChoiceList):
             choices.highlighted = None  # nothing is chosen until someone chooses
+        self.show_number_range()
+
+    def option_count(self) -> int:
+        lists = self.query(ChoiceList)
+        return lists.first().option_count if lists else 0
+
+    def show_number_range(self) -> None:
+        """The footer names the digits that work here ("1-2"), not every digit."""
+        count = self.option_count()
+        if not count:
+            return
+        shown = "1" if count == 1 else f"1-{min(count, 9)}"
+        keys = self._bindings.key_to_bindings
+        keys["1"] = [replace(b, key_display=shown) for b in keys.get("1", [])]
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "number":
-            return bool(self.query(ChoiceList)) and (
-                not parameters or int(parameters[0]) <= len(self.view.options)  # type: ignore[call-overload]
+            count = self.option_count()
+            return bool(count) and (
+                not parameters or int(parameters[0]) <= count  # type: ignore[call-overload]
             )
         return True
 

@@ -33,9 +33,13 @@ class ReviewStep(ChoiceStep):
         if commitment is not None:
             yield Static(Content.assemble("“", (literal(commitment.text)), "”"),
                          classes="commitment")
+            if commitment.partner == "both":
+                whose = Content.assemble(
+                    "Made together by ", self.partner("a"), " and ", self.partner("b"))
+            else:
+                whose = Content.assemble(self.partner(commitment.partner), " made it")
             yield Static(Content.assemble(
-                self.partner(commitment.partner),
-                f" made it on {short_date(commitment.made_at)}; "
+                whose, f" on {short_date(commitment.made_at)}; "
                 f"due {short_date(commitment.due_at)}."), classes="hint")
         yield ChoiceList([
             Option(Content.assemble((f"{n}  ", "bold"), OUTCOME_LABELS[o]), id=o)
@@ -44,11 +48,6 @@ class ReviewStep(ChoiceStep):
         yield from self.note_box("A note, if you want one")
         yield self.error_line()
         yield self.go_on_button("That's how it went  ⏎")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "number":
-            return not parameters or int(parameters[0]) <= len(OUTCOMES)  # type: ignore[call-overload]
-        return True
 
     def focus_first(self) -> None:
         self.query_one(ChoiceList).focus()

@@ -23,8 +23,9 @@ class NoteBox(TextArea):
     class Submitted(Message):
         box: NoteBox
 
-    def __init__(self, placeholder: str = "", *, id: str | None = None) -> None:
+    def __init__(self, placeholder: str = "", *, id: str | None = None, text: str = "") -> None:
         super().__init__(
+            text,
             soft_wrap=True,
             show_line_numbers=False,
             highlight_cursor_line=False,
