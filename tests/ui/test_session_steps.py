@@ -436,9 +436,14 @@ async def test_private_check_one_partner_at_a_time() -> None:
 async def test_first_speaker_asked_when_set_up_did_not() -> None:
     app = Harness(exercise("- share: \"{speaker}, go.\"", head="first_speaker: ask"), first=None)
     async with app.run_test(size=SIZE) as pilot:
+        # nobody holds the floor until it is chosen: the banner must not say Sam does
+        before = str(app.screen.query_one("#floor", Static).render())
+        assert "holds the floor" not in before and "Sam" in before and "Alex" in before
         await pilot.press("2", "enter")
         await pilot.pause()
         assert "Alex, go." in screen_text(app)
+        after = str(app.screen.query_one("#floor", Static).render())
+        assert "Alex holds the floor" in after
 
 
 async def test_end_screen_sums_up_and_enter_leaves() -> None:

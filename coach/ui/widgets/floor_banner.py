@@ -15,6 +15,11 @@ from coach.ui.widgets.partners import partner_name
 
 
 def floor_text(view: View, settings: Settings) -> Content:
+    if view.phase in ("first_speaker", "private_check"):
+        # nobody holds the floor until the first speaker is chosen
+        a = partner_name(view, "a", settings)
+        b = partner_name(view, "b", settings)
+        return Content.assemble(a, " and ", b, " · who speaks first?")
     speaker = partner_name(view, view.speaker, settings)
     listener = partner_name(view, view.listener, settings)
     return Content.assemble("● ", speaker, " holds the floor    ○ ", listener, " listens")
