@@ -196,6 +196,11 @@ class Session:
         session._taken = int(data["taken"])
         return session
 
+    def undo_entries(self) -> list[dict[str, Any]]:
+        """The undo history as it stands, shared rather than copied: for a store that
+        serialises it at once and keeps nothing (``to_json`` copies it, most of its cost)."""
+        return self._undo
+
     # --- events ---------------------------------------------------------------------
 
     @property
