@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.cli import FAILED, USAGE, add_exercises_option, missing_folder
+from coach.cli import FAILED, USAGE, add_exercises_option, add_no_save_option, missing_folder
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +29,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--first", choices=("a", "b"), help="who speaks first (instead of asking)"
     )
     add_exercises_option(parser)
+    add_no_save_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,4 +73,5 @@ def run(args: argparse.Namespace) -> int:
     from coach.cli import run_app
     from coach.ui.app import RunRequest
 
-    return run_app(dirs, RunRequest(result.exercise, a=a or "", b=b or "", first=args.first))
+    return run_app(dirs, RunRequest(result.exercise, a=a or "", b=b or "", first=args.first),
+                   no_save=args.no_save)
