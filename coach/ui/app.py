@@ -328,6 +328,8 @@ class CoachApp(App[None]):
         from coach.ui.screens.session import SessionScreen
 
         self.keep_session()
+        while len(self.screen_stack) > 1 and not self.in_session:
+            self.pop_screen()  # from the history: the session opens over the library
         self.records = SessionRecords(resumed.recorder, self)
         self.records.draft = resumed.recorder.draft()
         self._session = resumed.session

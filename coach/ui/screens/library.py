@@ -52,6 +52,10 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("r", "reload", "Reload"),
         Binding("s", "settings", "Settings"),
+        Binding("h", "history", "History"),
+        # the footer has room for one: history shows the other two in its own
+        Binding("c", "ledger", "Commitments", show=False),
+        Binding("g", "progress", "Progress", show=False),
         Binding("escape", "leave_search", "Back to the list", show=False),
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
@@ -283,7 +287,25 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(SettingsScreen())
 
+    # looking back: nothing of it on a shared computer, where nothing is kept
+    def action_history(self) -> None:
+        from coach.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_ledger(self) -> None:
+        from coach.ui.screens.ledger import LedgerScreen
+
+        self.app.push_screen(LedgerScreen())
+
+    def action_progress(self) -> None:
+        from coach.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("history", "ledger", "progress") and getattr(self.app, "private", False):
+            return False
         if action in ("move", "leave_search"):
             # only while typing a search: the list moves its own cursor
             return self.query_one("#search", Input).has_focus
