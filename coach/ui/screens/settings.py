@@ -108,6 +108,8 @@ class SettingsScreen(Screen[None]):
                     allow_blank=False,
                     id="breathing",
                 )
+                yield Static("Escalation nudges", classes="label")
+                yield Switch(settings.nudges, id="nudges")
             yield Static(
                 Content("Changes apply at once and are saved in ") + literal(str(settings_path())),
                 id="saved-in",
@@ -127,6 +129,10 @@ class SettingsScreen(Screen[None]):
     @on(Switch.Changed, "#reduced_motion")
     def motion_changed(self, event: Switch.Changed) -> None:
         self.app.change_settings(reduced_motion=event.value)  # type: ignore[attr-defined]
+
+    @on(Switch.Changed, "#nudges")
+    def nudges_changed(self, event: Switch.Changed) -> None:
+        self.app.change_settings(nudges=event.value)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.dismiss()
