@@ -55,6 +55,12 @@ class CoachApp(App[None]):
         Binding("f1", "help", "Help", priority=True),
         # `?` reaches the app only where no text box takes it as a character
         Binding("question_mark", "help", "Help", show=False),
+        # not priority: a screen that shows it in its footer binds F2 itself
+        Binding("f2", "resources", "Support lines", show=False),
+        # Quick hide: F12 is one key, far from the keys the steps use (so not pressed by
+        # accident), typed into no text box and taken by no widget (ctrl+x is cut in a
+        # text box, ctrl+h is backspace in many terminals, ctrl+b is tmux's prefix).
+        Binding("f12", "quick_hide", "Hide coach now", show=False, priority=True),
     ]
 
     def __init__(
@@ -67,9 +73,15 @@ class CoachApp(App[None]):
         run: RunRequest | None = None,
         no_save: bool = False,
         resume: int | None = None,
+        private: bool = False,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.exercise_dirs = tuple(exercise_dirs)
+        #: ``--private``: nothing at all is written (settings changes apply, unsaved)
+        self.private_flag = private
+        #: show the notice when it has not been acknowledged (the command line sets this)
+        self._first_run = first_run
         self._clock = clock
         self._ledger = ledger
         self._run = run
@@ -109,6 +121,12 @@ class CoachApp(App[None]):
             self._ledger = InMemoryLedger()
         return self._ledger
 
+    @property
+    def private(self) -> bool:
+        """A shared computer (``--private`` or the setting): the session lives in memory
+        only, names are not remembered, nothing is cached, no resume or history."""
+        return self.private_flag or self.settings.private
+
     def apply_settings(self, settings: Settings) -> None:
         """Use ``settings`` from now on (theme, motion); saving is :meth:`change_settings`."""
         self.settings = settings
@@ -119,7 +137,8 @@ class CoachApp(App[None]):
     def change_settings(self, **changes: Any) -> None:
         """Apply a change and save it, off the event loop."""
         self.apply_settings(dataclasses.replace(self.settings, **changes))
-        self.run_worker(self._save, thread=True, group="save-settings")
+        if not self.private_flag:
+            self.run_worker(self._save, thread=True, group="save-settings")
 
     def _save(self) -> None:
         # Saves can overlap: each writes the settings as they are when it gets the lock,
@@ -148,6 +167,13 @@ class CoachApp(App[None]):
         if self._run is not None:
             run, self._run = self._run, None
             self.open_exercise(run.exercise, a=run.a, b=run.b, first=run.first, straight=True)
+        if self._first_run:
+            from coach.notice import notice_acknowledged
+
+            if not notice_acknowledged():
+                from coach.ui.screens.notice import NoticeScreen
+
+                self.push_screen(NoticeScreen(first_run=True))
 
     def open_exercise(
         self,
@@ -185,9 +211,16 @@ class CoachApp(App[None]):
             first=first,
             core_vocabulary=emotion_words(),
         )
-        self.run_worker(lambda: _remember(a, b), thread=True, group="names")
         self._began(session)
         screen = SessionScreen(session)
+        if not self.private:
+            def remember() -> None:
+                self.run_worker(lambda: _remember(a, b), thread=True, group="names")
+
+            if session.view().phase == "private_check":
+                screen.on_check_passed = remember
+            else:
+                remember()
         if replace:
             self.switch_screen(screen)
         else:
@@ -355,6 +388,20 @@ class CoachApp(App[None]):
                 self.exit()
 
         self.push_screen(QuitConfirm(), answered)
+
+    def action_resources(self) -> None:
+        from coach.ui.screens.resources import ResourcesScreen
+
+        if isinstance(self.screen, ResourcesScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(ResourcesScreen())
+
+    def action_quick_hide(self) -> None:
+        """Someone walked in: coach exits at once, keeping the session as on SIGTERM
+        (:meth:`exit` keeps it, silently). Textual draws on the alternate screen, so once
+        it is left the terminal shows what it showed before coach; nothing is printed."""
+        self.exit(return_code=0)
 
     def action_help(self) -> None:
         from coach.ui.screens.help import HelpScreen
