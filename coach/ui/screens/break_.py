@@ -72,6 +72,8 @@ class BreakScreen(Screen[None]):
         #: the questions already answered, so each is asked once a break
         self._early_ok = False
         self._more_time_asked = False
+        #: what the slow-changing parts of the screen last showed
+        self._drawn: tuple[object, ...] | None = None
 
     @property
     def settings(self) -> Settings:
@@ -134,23 +136,35 @@ class BreakScreen(Screen[None]):
             self._timer = self.set_interval(period, self.show)
 
     def show(self) -> None:
+        """Draw what changed since the last look: most ticks redraw nothing, or the
+        countdown's digits and the guide's shape alone (a redraw is what costs CPU)."""
         view = self.session.view()
         if view.phase != "break":
             return
-        self.query_one("#break-title", Static).update(title(view))
         up = view.time_up
-        digits = self.query_one("#countdown", Digits)
         text = "0:00" if up else clock_text(view.remaining or 0.0)
+        digits = self.query_one("#countdown", Digits)
         if digits.value != text:
             digits.update(text)
-        self.query_one("#clock-row").display = not up
-        self.query_one("#time-up", Static).update(
-            "The time is up. There is no hurry: go on when you are both ready." if up else "")
         # out of focus the guide stands still; with reduced motion its word still changes
         if self.pattern is not None and (self._timer is None or self._moving(view)
                                          or self.settings.reduced_motion):
             started = view.break_started_at or 0.0
             self.query_one(BreathingGuide).show_at(self.session.clock.now() - started)
+        state = (view.return_at, view.break_by, up, view.below_guidance, view.ready,
+                 view.more_time_suggested)
+        if state != self._drawn:
+            self._drawn = state
+            self._show_state(view)
+        if self._timer is not None:
+            self._pace()
+
+    def _show_state(self, view: View) -> None:
+        up = view.time_up
+        self.query_one("#break-title", Static).update(title(view))
+        self.query_one("#clock-row").display = not up
+        self.query_one("#time-up", Static).update(
+            "The time is up. There is no hurry: go on when you are both ready." if up else "")
         self.query_one("#guidance", Static).update(
             BELOW_GUIDANCE_TEXT if view.below_guidance else "")
         if up:
@@ -168,8 +182,6 @@ class BreakScreen(Screen[None]):
             button.label = (Content.assemble("✓ ", name, " is ready") if ready
                             else Content.assemble(f"{partner}  ", name, " is ready"))
             button.disabled = ready
-        if self._timer is not None:
-            self._pace()
 
     def show_idea(self) -> None:
         soothing = resources.soothing()
