@@ -41,6 +41,9 @@ class Settings:
     #: the break length offered first, in seconds, and the breathing pattern
     break_seconds: int = 20 * 60
     breathing: str = "box"
+    #: escalation nudges: a gentle line when a typed note matches a heated cue (danger
+    #: cues are shown whatever this says)
+    nudges: bool = False
     #: whose support lines the resources screen shows: an ISO code (GB), "" for the
     #: general advice only, None to follow the locale
     country: str | None = None
@@ -112,7 +115,7 @@ def _refusal(key: str, value: Any, themes: set[str] | None) -> str | None:
     elif key in ("colour_a", "colour_b"):
         if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             return "expected a colour like \"#5fafd7\""
-    elif key in ("reduced_motion", "private"):
+    elif key in ("reduced_motion", "private", "nudges"):
         if not isinstance(value, bool):
             return "expected true or false"
     elif key == "break_seconds":

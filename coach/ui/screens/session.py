@@ -10,9 +10,9 @@ refused answer.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from collections.abc import Callable
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +26,7 @@ from textual.widgets import Footer, TextArea
 
 from coach.engine import Answer, AnswerError, Session, View
 from coach.settings import Settings
+from coach.ui.cue_watch import CueWatch
 from coach.ui.steps.base import StepWidget
 from coach.ui.steps.registry import widget_for
 from coach.ui.summary import describe_answer, last_answer, moments
@@ -33,6 +34,9 @@ from coach.ui.text import literal
 from coach.ui.widgets.floor_banner import FloorBanner
 from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.notice_line import NoticeLine, offer_text
+
+if TYPE_CHECKING:
+    from coach.ui.screens.break_take import BreakChoice
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +73,15 @@ class SessionScreen(Screen[None]):
         #: a screen (break, private check, end) is open above this one
         self._above = False
         self._offers: set[str] = set()
-        #: called once the private check is passed (the app remembers the names then, so a
-        #: session that did not start leaves no trace at all)
-        self.on_check_passed: Callable[[], object] | None = None
         #: the note box's text is kept this long after typing stops (a draft, for resuming)
         self._draft_timer: Timer | None = None
         #: the step and stage the note box belongs to
         self._draft_at: tuple[int | None, str] | None = None
+        #: called once the private check is passed (the app remembers the names then, so a
+        #: session that did not start leaves no trace at all)
+        self.on_check_passed: Callable[[], object] | None = None
+        #: escalation nudges and danger cues in the note being typed
+        self.cues = CueWatch(self, lambda: self.settings)
 
     # --- what the app reads ---------------------------------------------------------
 
@@ -129,6 +135,7 @@ class SessionScreen(Screen[None]):
             return
         self._turn = key
         self._offers = set()
+        self.cues.reset()
         self._stop_draft_timer()
         await self._show_notices(view)
         area = self.query_one("#step-area", Vertical)
@@ -161,7 +168,7 @@ class SessionScreen(Screen[None]):
         """Time passes: a step that runs past its limit offers a break."""
         if self._above or self.session.ended:
             return
-        view = self.session.view()
+        view = self.session.check_time()  # a time-limit offer is recorded once, when shown
         if view.offer_break and view.offer_break not in self._offers:
             self._offers.add(view.offer_break)
             await self.query_one("#notices", Vertical).mount(
@@ -179,6 +186,7 @@ class SessionScreen(Screen[None]):
         # saved once typing pauses, never more than once a second
         self._stop_draft_timer()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self._save_draft)
+        self.cues.typed(event.text_area.text)
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
@@ -303,9 +311,31 @@ class SessionScreen(Screen[None]):
     # --- the screens above this one ------------------------------------------------------
 
     def _open_break(self) -> None:
+        """A break under way (a resumed one too) shows at once; otherwise ask who calls it
+        and for how long, over the step, which stays as it is."""
         from coach.ui.screens.break_ import BreakScreen
+        from coach.ui.screens.break_take import TakeBreakScreen
 
         self._above = True
+        if self.session.view().phase == "break":
+            self.app.push_screen(BreakScreen(self.session), self._after_break)
+            return
+        self.app.push_screen(TakeBreakScreen(self.session, self.settings), self._after_take)
+
+    async def _after_take(self, choice: BreakChoice | None) -> None:
+        from coach.ui.screens.break_ import BreakScreen
+
+        if choice is None:  # Esc: keep talking, nothing changed
+            self._above = False
+            return
+        try:
+            self.session.take_break(choice.by, choice.reason, choice.length,  # type: ignore[arg-type]
+                                    cues=self.cues.matched)
+        except AnswerError as error:
+            self._above = False
+            self.notify(error.message, severity="warning", markup=False)
+            return
+        self.app.post_message(SessionChanged(self.session))
         self.app.push_screen(BreakScreen(self.session), self._after_break)
 
     def _open_private_check(self, view: View) -> None:

@@ -131,6 +131,8 @@ class SettingsScreen(Screen[None]):
                     allow_blank=False,
                     id="breathing",
                 )
+                yield Static("Escalation nudges", classes="label")
+                yield Switch(settings.nudges, id="nudges")
                 yield Static("Support lines for", classes="label")
                 yield Select(
                     country_options(),
@@ -166,6 +168,10 @@ class SettingsScreen(Screen[None]):
     @on(Switch.Changed, "#reduced_motion")
     def motion_changed(self, event: Switch.Changed) -> None:
         self.app.change_settings(reduced_motion=event.value)  # type: ignore[attr-defined]
+
+    @on(Switch.Changed, "#nudges")
+    def nudges_changed(self, event: Switch.Changed) -> None:
+        self.app.change_settings(nudges=event.value)  # type: ignore[attr-defined]
 
     @on(Switch.Changed, "#private")
     def private_changed(self, event: Switch.Changed) -> None:
