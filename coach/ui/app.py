@@ -367,6 +367,10 @@ class CoachApp(App[None]):
         self.records.draft = resumed.recorder.draft()
         self._session = resumed.session
         self.push_screen(SessionScreen(resumed.session))
+        from coach.ui.resume import resume_notes
+
+        for note in resume_notes(resumed.saved_at, self.clock.now()):
+            self.notify(note, title="Welcome back", timeout=20, markup=False)
 
     # --- keys ----------------------------------------------------------------------
 

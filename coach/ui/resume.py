@@ -43,6 +43,30 @@ class Offer:
 class Resumed:
     session: Session
     recorder: Recorder
+    #: when it was last saved (wall time)
+    saved_at: float = 0.0
+
+
+#: after this long away, resuming says gently that a lot of time has passed
+LONG_AWAY = 24 * 3600
+
+
+def _away(seconds: float) -> str:
+    days = int(seconds // 86400)
+    if days >= 1:
+        return f"{days} day{'s' * (days > 1)}"
+    return f"{int(seconds // 3600)} hours"
+
+
+def resume_notes(saved_at: float, now: float) -> list[str]:
+    """What a resumed session says first, when a lot of time has passed. (A break whose
+    return time has passed is the break screen's to say: it waits for both partners.)"""
+    if saved_at and now - saved_at >= LONG_AWAY:
+        return [
+            f"A lot of time has passed since you stopped here ({_away(now - saved_at)}). "
+            "Take a moment to remember where you were; it is fine to go slowly, or to stop "
+            "and come back another day."]
+    return []
 
 
 def offer_of(summary: SessionSummary, state: dict[str, object], locked: bool = False) -> Offer:
@@ -107,4 +131,4 @@ def reopen(session_id: int | None, exercise_dirs: Sequence[Path], clock: Clock) 
         if store is not None:
             store.close()
         raise
-    return Resumed(session, recorder)
+    return Resumed(session, recorder, summary.updated_at)

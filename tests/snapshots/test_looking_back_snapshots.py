@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 from coach.settings import Settings
 from coach.ui.app import CoachApp
 from tests.ui.app_support import library_loaded, make_app
-from tests.ui.looking_back_support import seed, utc
+from tests.ui.looking_back_support import seed, settled, utc
 
 ROOT = Path(__file__).resolve().parents[2]
 Snap = Callable[..., bool]
@@ -34,13 +34,6 @@ def app_with() -> CoachApp:
     app = make_app(settings=Settings(reduced_motion=True))
     app.animation_level = "none"
     return app
-
-
-async def settled(app: CoachApp, pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def after(*keys: str, then: Callable[[CoachApp, Pilot[None]], Awaitable[None]] | None = None):  # type: ignore[no-untyped-def]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from textual.pilot import Pilot
 
 from coach.engine import Done, FakeClock, FreeText, Number, Safe
 from coach.format.loader import load_text
 from coach.format.model import Exercise
 from coach.paths import user_exercises_dir
+from coach.ui.app import CoachApp
 from tests.unit.engine_support import CORE
 from tests.unit.store_support import STEPS, Recorded
 
@@ -30,6 +32,15 @@ def evening() -> Exercise:
     result = load_text(text, file="listening-evening.yaml", stem="listening-evening")
     assert result.exercise is not None, [str(p) for p in result.errors]
     return result.exercise
+
+
+async def settled(app: CoachApp, pilot: Pilot[None]) -> None:
+    """Workers done (loading, writing) and the screen redrawn, a few times over: a load
+    may start another."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def utc(monkeypatch: pytest.MonkeyPatch) -> None:

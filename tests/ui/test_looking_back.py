@@ -14,20 +14,13 @@ from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.transcript import TranscriptScreen
 from tests.ui.app_support import library_loaded, make_app
 from tests.ui.harness import screen_text
-from tests.ui.looking_back_support import NOTE, seed, utc
+from tests.ui.looking_back_support import NOTE, seed, settled, utc
 
 
 @pytest.fixture(autouse=True)
 def _records(monkeypatch: pytest.MonkeyPatch) -> None:
     utc(monkeypatch)
     seed()
-
-
-async def settled(app: CoachApp, pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def opened(app: CoachApp, pilot: Pilot[None], key: str) -> None:
