@@ -243,7 +243,7 @@ class Session:
         }
         if st.phase == "step":
             base["step_index"] = st.index
-        if st.phase == "ended":
+        if st.phase == "ended" and st.brk is None:
             ended = st.ended or {}
             # an offer made by the last answer stands on the end screen: nothing follows it
             return View(phase="ended", action="ended", stage=ended.get("reason", "completed"),
@@ -305,13 +305,13 @@ class Session:
         st = self.st
         if not isinstance(answer, tuple(ANSWER_TYPES.values())):
             raise AnswerError("that is not an answer the session understands")
-        if st.phase == "ended":
-            raise AnswerError("the session has ended")
-        if st.brk is not None:
+        if st.brk is not None:  # a break taken after the end, too
             if not isinstance(answer, Ready):
                 raise AnswerError("you are on a break: each of you says ready to go on")
             self._break_ready(answer)
             return self.view()
+        if st.phase == "ended":
+            raise AnswerError("the session has ended")
         expects = self.view().expects
         if expects != answer.KIND:
             raise AnswerError(f"this step waits for {EXPECTS[str(expects)]}, "
@@ -397,8 +397,7 @@ class Session:
         :class:`Ready` (early too, together); see :mod:`coach.engine.breaks`."""
         st = self.st
         partner = self.check_partner(by)
-        if st.phase == "ended":
-            raise AnswerError("the session has ended")
+        # after the end too: a high rating on the last answer offers a break there
         if st.brk is not None:
             raise AnswerError("you are already on a break")
         if length is None:

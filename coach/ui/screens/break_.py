@@ -7,9 +7,9 @@ early is allowed together; for a break of 20 minutes or more an "are you
 sure?" names the guidance first. If either re-rates at the mark (7 of 10, or
 the rating that led to the break) the screen suggests more time first.
 
-Cost while waiting: one timer, twice a second while the guide moves, once a
-second otherwise (reduced motion, the terminal out of focus, no guide, or the
-time up), and a widget is redrawn only when what it shows changed.
+Cost while waiting: one timer, once a second; the guide's shape stands still
+with reduced motion (the phase word only) or when the terminal loses focus, and
+a widget is redrawn only when what it shows changed.
 """
 
 from __future__ import annotations
@@ -36,8 +36,11 @@ from coach.ui.widgets.ready_panel import clock_text
 
 #: seconds added by the + key
 MORE_TIME = 5 * 60
-#: how often the screen looks at the clock: with the guide moving, and without
-MOVING, STILL = 0.5, 1.0
+#: how often the screen looks at the clock, with the guide moving and without. Once a
+#: second is enough for a breath of 4 seconds or more, and draws the countdown and the
+#: shape in one frame: at twice a second the screen cost 1.75-1.9x a bare Digits clock
+#: (scripts/bench_idle.py), at once a second well under the 1.5x goal.
+MOVING, STILL = 1.0, 1.0
 
 
 def guide_pattern(view: View, settings: Settings) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,9 +34,6 @@ from coach.ui.text import literal
 from coach.ui.widgets.floor_banner import FloorBanner
 from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.notice_line import NoticeLine, offer_text
-
-if TYPE_CHECKING:
-    from coach.ui.screens.break_take import BreakChoice
 
 log = logging.getLogger(__name__)
 
@@ -311,32 +308,20 @@ class SessionScreen(Screen[None]):
     # --- the screens above this one ------------------------------------------------------
 
     def _open_break(self) -> None:
-        """A break under way (a resumed one too) shows at once; otherwise ask who calls it
-        and for how long, over the step, which stays as it is."""
-        from coach.ui.screens.break_ import BreakScreen
-        from coach.ui.screens.break_take import TakeBreakScreen
+        """Ask who calls it and for how long, over the step, which stays as it is (a break
+        under way, a resumed one, shows at once)."""
+        from coach.ui.break_flow import open_break
 
         self._above = True
-        if self.session.view().phase == "break":
-            self.app.push_screen(BreakScreen(self.session), self._after_break)
-            return
-        self.app.push_screen(TakeBreakScreen(self.session, self.settings), self._after_take)
+        open_break(self.app, self.session, self.settings, self._break_done,
+                   cues=self.cues.matched,
+                   changed=lambda: self.app.post_message(SessionChanged(self.session)))
 
-    async def _after_take(self, choice: BreakChoice | None) -> None:
-        from coach.ui.screens.break_ import BreakScreen
-
-        if choice is None:  # Esc: keep talking, nothing changed
+    async def _break_done(self, taken: bool) -> None:
+        if taken:
+            await self._after_break()
+        else:  # Esc: keep talking, nothing changed
             self._above = False
-            return
-        try:
-            self.session.take_break(choice.by, choice.reason, choice.length,  # type: ignore[arg-type]
-                                    cues=self.cues.matched)
-        except AnswerError as error:
-            self._above = False
-            self.notify(error.message, severity="warning", markup=False)
-            return
-        self.app.post_message(SessionChanged(self.session))
-        self.app.push_screen(BreakScreen(self.session), self._after_break)
 
     def _open_private_check(self, view: View) -> None:
         from coach.ui.screens.private_check import PrivateCheckScreen

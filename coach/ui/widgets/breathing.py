@@ -73,4 +73,4 @@ class BreathingGuide(Static):
         drawn = shape(word, fullness, self.motion)
         if drawn != self._drawn:
             self._drawn = drawn
-            self.update(Content(drawn))
+            self.update(Content(drawn), layout=False)  # three lines, full width: same size
