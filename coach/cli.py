@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     add_exercises_option(parser)
+    add_no_save_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         _command(name).add_parser(sub)
@@ -76,6 +77,14 @@ def add_session_arguments(
     add_exercises_option(parser)
 
 
+def add_no_save_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-save",
+        action="store_true",
+        help="write nothing at all: the session is not kept and cannot be resumed",
+    )
+
+
 def missing_folder(folders: Sequence[str], command: str) -> bool:
     """Say so (on stderr) when one of the --exercises folders does not exist."""
     for folder in folders:
@@ -94,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         if missing_folder(args.exercises, "coach"):
             return USAGE
-        return run_app([Path(d) for d in args.exercises])
+        return run_app([Path(d) for d in args.exercises], no_save=args.no_save)
     try:
         return int(_command(args.command).run(args))
     except KeyboardInterrupt:
@@ -109,23 +118,20 @@ def _command(name: str) -> ModuleType:
     return importlib.import_module(f"coach.commands.{name.replace('-', '_')}_cmd")
 
 
-def run_app(exercise_dirs: Sequence[Path] = (), run: RunRequest | None = None) -> int:
+def run_app(
+    exercise_dirs: Sequence[Path] = (), run: RunRequest | None = None, *,
+    no_save: bool = False, resume: int | None = None,
+) -> int:
     """Open the app (Textual is imported only here)."""
     from coach.ui.app import CoachApp
 
-    CoachApp(exercise_dirs=exercise_dirs, run=run).run()
-    return OK
+    app = CoachApp(exercise_dirs=exercise_dirs, run=run, no_save=no_save, resume=resume)
+    app.run()
+    app.keep_session()  # however it ended, nothing typed is left unwritten
+    return app.return_code or OK
 
 
-def resume_in_app(session_id: int) -> int:
-    """Open unfinished session ``session_id`` in the app (``coach resume``).
-
-    The app replaces this: it loads the exercise the session names, calls
-    ``coach.store.open_resumed`` and shows the session's screen.
-    """
-    print(
-        f"Session {session_id} can be resumed, but the app that opens it is still being "
-        f"built, so it cannot be opened yet. Nothing was changed; `coach show {session_id}` "
-        "prints it so far."
-    )
-    return FAILED
+def resume_in_app(session_id: int, exercise_dirs: Sequence[Path] = ()) -> int:
+    """Open unfinished session ``session_id`` in the app (``coach resume``), at the step
+    and stage it stopped at, with the note that was being typed."""
+    return run_app(exercise_dirs, resume=session_id)

@@ -41,6 +41,14 @@ class Settings:
     #: the break length offered first, in seconds, and the breathing pattern
     break_seconds: int = 20 * 60
     breathing: str = "box"
+    #: escalation nudges: a gentle line when a typed note matches a heated cue (danger
+    #: cues are shown whatever this says)
+    nudges: bool = False
+    #: whose support lines the resources screen shows: an ISO code (GB), "" for the
+    #: general advice only, None to follow the locale
+    country: str | None = None
+    #: a shared computer: sessions kept in memory only, names not remembered, no history
+    private: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ def _refusal(key: str, value: Any, themes: set[str] | None) -> str | None:
     elif key in ("colour_a", "colour_b"):
         if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             return "expected a colour like \"#5fafd7\""
-    elif key == "reduced_motion":
+    elif key in ("reduced_motion", "private", "nudges"):
         if not isinstance(value, bool):
             return "expected true or false"
     elif key == "break_seconds":
@@ -116,6 +124,12 @@ def _refusal(key: str, value: Any, themes: set[str] | None) -> str | None:
             return f"expected a whole number of seconds from {low} to {high}"
     elif key == "breathing" and value not in BREATHING:
         return f"expected one of {', '.join(BREATHING)}"
+    elif key == "country" and value not in (None, "") and (
+        # only the shape: the resources screen reads a code it does not list as none
+        # (checking the list here would import the data-file reader before the first screen)
+        not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value)
+    ):
+        return 'expected a country code of two letters ("GB"), "" or null'
     return None
 
 

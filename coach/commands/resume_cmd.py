@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from coach.cli import FAILED
+from coach.cli import FAILED, add_exercises_option
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -21,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "the note that was being typed. Without SESSION, the latest unfinished one.",
     )
     add_session_argument(parser, optional=True)
+    add_exercises_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
         except (NothingToResume, SessionLocked) as exc:
             say("resume", exc.message)
             return FAILED
+        from pathlib import Path
+
         from coach.cli import resume_in_app
 
-        return resume_in_app(found.id)
+        return resume_in_app(found.id, [Path(d) for d in args.exercises])
 
     return with_records("resume", resume)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.cli import FAILED, USAGE, add_session_arguments, missing_folder
+from coach.cli import FAILED, USAGE, add_no_save_option, add_session_arguments, missing_folder
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,6 +23,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "problems as `coach validate` does and exits 1.",
     )
     add_session_arguments(parser, None, None, "who speaks first (instead of asking)")
+    add_no_save_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,4 +67,5 @@ def run(args: argparse.Namespace) -> int:
     from coach.cli import run_app
     from coach.ui.app import RunRequest
 
-    return run_app(dirs, RunRequest(result.exercise, a=a or "", b=b or "", first=args.first))
+    return run_app(dirs, RunRequest(result.exercise, a=a or "", b=b or "", first=args.first),
+                   no_save=args.no_save)

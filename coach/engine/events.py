@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 EventKind = Literal[
     "session_started",   # exercise, title, names, rounds
-    "check_answered",    # partner (never the answer: it is private)
+    "check_answered",    # no longer emitted: nothing of the private check is recorded
     "first_speaker",     # partner, name, how: given / fixed / random / asked
     "round_started",     # speaker, name
     "step_shown",        # action, who, actor, text, speaker, listener

@@ -196,6 +196,11 @@ class Session:
         session._taken = int(data["taken"])
         return session
 
+    def undo_entries(self) -> list[dict[str, Any]]:
+        """The undo history as it stands, shared rather than copied: for a store that
+        serialises it at once and keeps nothing (``to_json`` copies it, most of its cost)."""
+        return self._undo
+
     # --- events ---------------------------------------------------------------------
 
     @property
@@ -238,7 +243,7 @@ class Session:
         }
         if st.phase == "step":
             base["step_index"] = st.index
-        if st.phase == "ended":
+        if st.phase == "ended" and st.brk is None:
             ended = st.ended or {}
             # an offer made by the last answer stands on the end screen: nothing follows it
             return View(phase="ended", action="ended", stage=ended.get("reason", "completed"),
@@ -300,13 +305,13 @@ class Session:
         st = self.st
         if not isinstance(answer, tuple(ANSWER_TYPES.values())):
             raise AnswerError("that is not an answer the session understands")
-        if st.phase == "ended":
-            raise AnswerError("the session has ended")
-        if st.brk is not None:
+        if st.brk is not None:  # a break taken after the end, too
             if not isinstance(answer, Ready):
                 raise AnswerError("you are on a break: each of you says ready to go on")
             self._break_ready(answer)
             return self.view()
+        if st.phase == "ended":
+            raise AnswerError("the session has ended")
         expects = self.view().expects
         if expects != answer.KIND:
             raise AnswerError(f"this step waits for {EXPECTS[str(expects)]}, "
@@ -392,8 +397,7 @@ class Session:
         :class:`Ready` (early too, together); see :mod:`coach.engine.breaks`."""
         st = self.st
         partner = self.check_partner(by)
-        if st.phase == "ended":
-            raise AnswerError("the session has ended")
+        # after the end too: a high rating on the last answer offers a break there
         if st.brk is not None:
             raise AnswerError("you are already on a break")
         if length is None:
@@ -461,11 +465,10 @@ class Session:
         if not isinstance(answer.ok, bool):
             raise AnswerError("answer yes or no")
         check = self.st.check
-        partner = PARTNERS[check["pos"]]
         # only whether anyone said no is kept, never who
         check["any_no"] = check["any_no"] or not answer.ok
         check["pos"] += 1
-        self._emit("check_answered", partner=partner, name=self.name(partner))
+        # no event: the records keep nothing of the check, not even that it ran
         if check["pos"] < len(PARTNERS):
             return
         if check["any_no"]:

@@ -52,7 +52,7 @@ def saved_state(session: Session) -> dict[str, Any]:
         "format": SESSION_FORMAT,
         "exercise": session.exercise.id,
         "state": session.st.to_json(session.clock),
-        "undo": session._undo,
+        "undo": session.undo_entries(),
         "events": [],
         "taken": 0,
     }

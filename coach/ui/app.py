@@ -22,7 +22,12 @@ from coach.settings import Settings, load_settings, save_settings
 from coach.ui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from coach.engine import Clock, Ledger
+    from textual.timer import Timer
+
+    from coach.engine import Clock, Ledger, Session
+    from coach.ui.records import SessionRecords
+    from coach.ui.resume import Offer, Resumed
+    from coach.ui.screens.session import SessionChanged
 
 Partner = Literal["a", "b"]
 _HERE = Path(__file__).parent
@@ -50,6 +55,12 @@ class CoachApp(App[None]):
         Binding("f1", "help", "Help", priority=True),
         # `?` reaches the app only where no text box takes it as a character
         Binding("question_mark", "help", "Help", show=False),
+        # not priority: a screen that shows it in its footer binds F2 itself
+        Binding("f2", "resources", "Support lines", show=False),
+        # Quick hide: F12 is one key, far from the keys the steps use (so not pressed by
+        # accident), typed into no text box and taken by no widget (ctrl+x is cut in a
+        # text box, ctrl+h is backspace in many terminals, ctrl+b is tmux's prefix).
+        Binding("f12", "quick_hide", "Hide coach now", show=False, priority=True),
     ]
 
     def __init__(
@@ -60,12 +71,28 @@ class CoachApp(App[None]):
         ledger: Ledger | None = None,
         settings: Settings | None = None,
         run: RunRequest | None = None,
+        no_save: bool = False,
+        resume: int | None = None,
+        private: bool = False,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.exercise_dirs = tuple(exercise_dirs)
+        #: ``--private``: nothing at all is written (settings changes apply, unsaved)
+        self.private_flag = private
+        #: show the notice when it has not been acknowledged (the command line sets this)
+        self._first_run = first_run
         self._clock = clock
         self._ledger = ledger
         self._run = run
+        #: ``--no-save``: the session is written nowhere
+        self.no_save = no_save
+        #: ``coach resume SESSION``: open that session at once
+        self._resume = resume
+        #: the records of the session under way (see coach.ui.records)
+        self.records: SessionRecords | None = None
+        self._session: Session | None = None
+        self._catch_up: Timer | None = None
         #: what was wrong with the settings file, shown once the screen is up
         self.settings_problems: tuple[str, ...] = ()
         if settings is None:
@@ -94,6 +121,12 @@ class CoachApp(App[None]):
             self._ledger = InMemoryLedger()
         return self._ledger
 
+    @property
+    def private(self) -> bool:
+        """A shared computer (``--private`` or the setting): the session lives in memory
+        only, names are not remembered, nothing is cached, no resume or history."""
+        return self.private_flag or self.settings.private
+
     def apply_settings(self, settings: Settings) -> None:
         """Use ``settings`` from now on (theme, motion); saving is :meth:`change_settings`."""
         self.settings = settings
@@ -104,7 +137,8 @@ class CoachApp(App[None]):
     def change_settings(self, **changes: Any) -> None:
         """Apply a change and save it, off the event loop."""
         self.apply_settings(dataclasses.replace(self.settings, **changes))
-        self.run_worker(self._save, thread=True, group="save-settings")
+        if not self.private_flag:
+            self.run_worker(self._save, thread=True, group="save-settings")
 
     def _save(self) -> None:
         # Saves can overlap: each writes the settings as they are when it gets the lock,
@@ -127,11 +161,19 @@ class CoachApp(App[None]):
         return LibraryScreen(self.exercise_dirs)
 
     def on_mount(self) -> None:
+        self._records_on_mount()
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
         if self._run is not None:
             run, self._run = self._run, None
             self.open_exercise(run.exercise, a=run.a, b=run.b, first=run.first, straight=True)
+        if self._first_run:
+            from coach.notice import notice_acknowledged
+
+            if not notice_acknowledged():
+                from coach.ui.screens.notice import NoticeScreen
+
+                self.push_screen(NoticeScreen(first_run=True))
 
     def open_exercise(
         self,
@@ -165,16 +207,170 @@ class CoachApp(App[None]):
             a=a,
             b=b,
             clock=self.clock,
-            ledger=self.ledger,
+            ledger=self._session_ledger(a, b),
             first=first,
             core_vocabulary=emotion_words(),
         )
-        self.run_worker(lambda: _remember(a, b), thread=True, group="names")
+        self._began(session)
         screen = SessionScreen(session)
+        if not self.private:
+            def remember() -> None:
+                self.run_worker(lambda: _remember(a, b), thread=True, group="names")
+
+            if session.view().phase == "private_check":
+                screen.on_check_passed = remember
+            else:
+                remember()
         if replace:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # --- the records (coach.ui.records, coach.ui.resume) -----------------------------
+
+    @property
+    def saving(self) -> bool:
+        """Whether sessions are written at all (not with --no-save, nor on a shared computer)."""
+        return not (self.no_save or getattr(self, "private", False))
+
+    def _records_on_mount(self) -> None:
+        if not self.is_headless:
+            self._install_signals()
+        if self._resume is not None:
+            session_id, self._resume = self._resume, None
+            self.resume_session(session_id)
+        elif self._run is None and self.saving:
+            self.run_worker(self._find_offer, thread=True, group="resume-offer")
+
+    def _install_signals(self) -> None:
+        """SIGTERM and SIGHUP (the terminal closed): keep the session, then leave cleanly."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.exit)
+
+    def _session_ledger(self, a: str, b: str) -> Ledger:
+        """A new session's recorder, and the ledger it writes commitments through."""
+        from coach.store import open_recorder
+        from coach.ui.records import SessionRecords
+
+        self.keep_session()
+        self.records = SessionRecords(open_recorder(save=self.saving), self)
+        ledger = self.records.ledger(a, b)
+        return self._ledger if self._ledger is not None else ledger
+
+    def _began(self, session: Session) -> None:
+        self._session = session
+        if self._catch_up is None:
+            # a safety net for changes no screen announced (a break's own keys, a timer)
+            self._catch_up = self.set_interval(1.0, self._record_if_changed)
+        if self.records is not None:
+            self.records.record(session)
+            if self.no_save:
+                self.records.show_status()
+
+    def _record_if_changed(self) -> None:
+        if self.records is not None and self._session is not None:
+            self.records.catch_up(self._session)
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        """After every answer, undo, break and ready: write it, off the event loop."""
+        records = self.records
+        if records is None or message.session is not self._session:
+            return
+        if message.session.ended:
+            self.run_worker(lambda: records.finish(message.session), thread=True,
+                            group="records", exit_on_error=False)
+        else:
+            records.record(message.session)
+
+    def save_draft(self, step: int | None, stage: str, text: str) -> None:
+        if self.records is not None:
+            self.records.save_draft(step, stage, text)
+
+    def keep_session(self) -> None:
+        """Write what is not yet written, with the note being typed, and let the session go
+        (resumable). Quitting, a signal, quick hide; never raises nor prints."""
+        records, session = self.records, self._session
+        if records is None:
+            return
+        draft = None
+        with contextlib.suppress(Exception):
+            from coach.ui.screens.session import SessionScreen
+
+            screen = next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
+            draft = screen.current_draft() if screen is not None else None
+        records.close(session, draft)
+        self.records = None
+
+    def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:
+        self.keep_session()
+        super().exit(result, return_code, message)
+
+    def _find_offer(self) -> None:
+        from coach.ui.resume import find_offer
+
+        offer = find_offer()
+        if offer is not None:
+            self.call_from_thread(self._offer, offer)
+
+    def _offer(self, offer: Offer) -> None:
+        if self._session is not None:
+            return  # a session began meanwhile
+        if offer.locked:
+            self.notify(f"{offer.line}: it is open in another coach window.", title="Resume",
+                        timeout=10, markup=False)
+            return
+        from textual.content import Content
+
+        from coach.ui.screens.confirm import ConfirmScreen
+        from coach.ui.text import literal
+
+        question = Content.assemble(
+            "A session was left unfinished:\n\n", literal(offer.line), "\n\n",
+            "Go back to it where you stopped, with what you had typed?",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.resume_session(offer.session_id)
+
+        self.push_screen(ConfirmScreen(question, "resume it", "not now"), answered)
+
+    def resume_session(self, session_id: int | None) -> None:
+        """Open an unfinished session where it stood (read and locked in a worker)."""
+        def reopen() -> None:
+            from coach.store import StoreError
+            from coach.ui.resume import reopen
+
+            try:
+                resumed = reopen(session_id, self.exercise_dirs, self.clock)
+            except StoreError as error:
+                self.call_from_thread(self.notify, error.message, title="Resume",
+                                      severity="warning", timeout=12, markup=False)
+                return
+            self.call_from_thread(self._show_resumed, resumed)
+
+        self.run_worker(reopen, thread=True, group="resume", exit_on_error=False)
+
+    def _show_resumed(self, resumed: Resumed) -> None:
+        from coach.ui.records import SessionRecords
+        from coach.ui.screens.session import SessionScreen
+
+        self.keep_session()
+        while len(self.screen_stack) > 1 and not self.in_session:
+            self.pop_screen()  # from the history: the session opens over the library
+        self.records = SessionRecords(resumed.recorder, self)
+        self.records.draft = resumed.recorder.draft()
+        self._session = resumed.session
+        self.push_screen(SessionScreen(resumed.session))
+        from coach.ui.resume import resume_notes
+
+        for note in resume_notes(resumed.saved_at, self.clock.now()):
+            self.notify(note, title="Welcome back", timeout=20, markup=False)
 
     # --- keys ----------------------------------------------------------------------
 
@@ -196,6 +392,20 @@ class CoachApp(App[None]):
                 self.exit()
 
         self.push_screen(QuitConfirm(), answered)
+
+    def action_resources(self) -> None:
+        from coach.ui.screens.resources import ResourcesScreen
+
+        if isinstance(self.screen, ResourcesScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(ResourcesScreen())
+
+    def action_quick_hide(self) -> None:
+        """Someone walked in: coach exits at once, keeping the session as on SIGTERM
+        (:meth:`exit` keeps it, silently). Textual draws on the alternate screen, so once
+        it is left the terminal shows what it showed before coach; nothing is printed."""
+        self.exit(return_code=0)
 
     def action_help(self) -> None:
         from coach.ui.screens.help import HelpScreen

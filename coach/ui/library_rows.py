@@ -7,8 +7,10 @@ a small cache in the data folder, stamped with every file's size and time, so
 the list can be shown at once when nothing changed; the worker's scan still
 follows and is what a session starts from.
 
-Grouping lives in :func:`group_of` alone: grouping the built-ins by the path's
-stages later is a change to that one function (and the order it returns).
+Grouping lives in :func:`group_of` alone: the exercises on the suggested path
+(``path.yaml``) come first, its first one under "Start here", then each stage
+in order, each row with its line on why it comes there; then the built-ins not
+on the path, your own, and each ``--exercises`` folder.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from typing import TYPE_CHECKING, Any
 from coach import paths
 
 if TYPE_CHECKING:
-    from coach.library import Entry
+    from coach.library import Entry, Placed
 
-BUILTIN, YOUR_OWN = "Built-in", "Your own"
+BUILTIN, YOUR_OWN, START_HERE = "Built-in", "Your own", "Start here"
+MORE_BUILTIN = "More built-in exercises"
 CACHE_FILE = "library-cache.json"
-CACHE_FORMAT = "coach-library-cache-1"
+CACHE_FORMAT = "coach-library-cache-2"
 #: the same files as coach.library.exercise_files finds (a test keeps them equal); repeated
 #: here because importing coach.library imports the whole exercise format
 SUFFIXES = (".yaml", ".yml")
@@ -59,6 +62,10 @@ class Row:
     problems: tuple[tuple[str, int, int, str], ...] = ()
     #: set when this file's id hides another file's exercise
     replaces: str | None = None
+    #: the suggested path: the stage's name, the place along it, and why it comes there
+    stage: str | None = None
+    position: int | None = None
+    why: str | None = None
     #: the loaded exercise (a coach.format Exercise) for a file that loaded
     exercise: Any = None
 
@@ -78,12 +85,16 @@ class Row:
         return all(word in haystack for word in words)
 
 
-def group_of(entry: Entry) -> Group:
+def group_of(entry: Entry, placed: Placed | None = None) -> Group:
+    if placed is not None and placed.position is not None:
+        if placed.position == 1:
+            return Group(START_HERE, (0, ""))
+        return Group(placed.stage or "", (1, f"{placed.stage_number or 0:04d}"))
     if entry.source == "builtin":
-        return Group(BUILTIN, (0, ""))
+        return Group(MORE_BUILTIN, (2, ""))
     if entry.source == "user":
-        return Group(YOUR_OWN, (1, ""))
-    return Group(f"From {entry.folder}", (2, str(entry.folder)))
+        return Group(YOUR_OWN, (3, ""))
+    return Group(f"From {entry.folder}", (4, str(entry.folder)))
 
 
 def _origin(entry: Entry) -> str:
@@ -94,7 +105,7 @@ def _origin(entry: Entry) -> str:
     return "an --exercises folder"
 
 
-def row_of(entry: Entry, replaces: str | None = None) -> Row:
+def row_of(entry: Entry, replaces: str | None = None, placed: Placed | None = None) -> Row:
     exercise = entry.exercise
     problems = tuple(
         (p.file, p.line, p.column, p.message) for p in entry.result.problems if p.is_error
@@ -102,7 +113,7 @@ def row_of(entry: Entry, replaces: str | None = None) -> Row:
     if exercise is None:
         return Row(
             key=str(entry.path),
-            group=group_of(entry),
+            group=group_of(entry, placed),
             title=entry.path.name,
             summary=f"{len(problems)} problem{'s' if len(problems) != 1 else ''}",
             tags=(),
@@ -114,7 +125,7 @@ def row_of(entry: Entry, replaces: str | None = None) -> Row:
         )
     return Row(
         key=str(entry.path),
-        group=group_of(entry),
+        group=group_of(entry, placed),
         title=exercise.title,
         summary=exercise.summary,
         tags=tuple(exercise.tags),
@@ -123,22 +134,27 @@ def row_of(entry: Entry, replaces: str | None = None) -> Row:
         origin=_origin(entry),
         path=entry.path,
         replaces=replaces,
+        stage=placed.stage if placed else None,
+        position=placed.position if placed else None,
+        why=placed.why if placed else None,
         exercise=exercise,
     )
 
 
 def sorted_rows(rows: Iterable[Row]) -> list[Row]:
-    """Group by group, exercises before files that did not load, then by title."""
-    return sorted(rows, key=lambda r: (r.group.order, not r.ok, r.title.casefold(), r.key))
+    """Group by group, along the path, exercises before files that did not load, by title."""
+    return sorted(rows, key=lambda r: (r.group.order, r.position or 0, not r.ok,
+                                       r.title.casefold(), r.key))
 
 
 def scan_rows(extra_dirs: Sequence[Path] = ()) -> list[Row]:
     """Load every place's exercises (slow: run it in a worker)."""
-    from coach.library import scan
+    from coach.library import ordered, scan
 
     library = scan(list(extra_dirs))
     hidden = {id(winner): str(loser.path) for winner, loser in library.replaced}
-    rows = [row_of(e, hidden.get(id(e))) for e in library.entries.values()]
+    placed = {id(p.entry): p for p in ordered(library)}
+    rows = [row_of(e, hidden.get(id(e)), placed.get(id(e))) for e in library.entries.values()]
     rows += [row_of(e) for e in library.invalid]
     return sorted_rows(rows)
 
@@ -228,4 +244,7 @@ def _row_from_json(raw: dict[str, Any]) -> Row:
         path=Path(raw["path"]),
         problems=tuple((str(f), int(n), int(c), str(m)) for f, n, c, m in raw["problems"]),
         replaces=raw["replaces"],
+        stage=raw.get("stage"),
+        position=raw.get("position"),
+        why=raw.get("why"),
     )

@@ -100,7 +100,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 def test_a_built_in_exercise_from_the_library_to_its_end(terminal: Terminal) -> None:
     t = terminal
-    t.wait_for("Built-in", "exercises", "Search")
+    t.wait_for("Start here", "exercises", "Search")
     t.keys("/")
     # the search has the keys once the footer no longer offers the list's own
     t.wait_until(lambda screen: "r Reload" not in screen, "the search box to have focus")
@@ -146,7 +146,7 @@ def test_a_built_in_exercise_from_the_library_to_its_end(terminal: Terminal) -> 
     end = t.wait_for("Your first reflection · done", "2 rounds", "back to the library")
     assert "Well done, both of you." in end
     t.keys("Enter")
-    t.wait_for("Built-in", "Search")
+    t.wait_for("Start here", "Search")
     t.keys("C-q")
     # coach runs under a shell that says how it ended; remain-on-exit keeps the pane, and
     # tmux's own line says it too (the echo can be lost as the terminal is restored)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
+from coach.resources import suggested_path
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.setup import SetupScreen
@@ -36,7 +37,8 @@ async def test_built_ins_your_own_and_a_folder_are_grouped(tmp_path: Path) -> No
         screen = await library_loaded(app, pilot)
         prompts = listed(screen)
         headings = [p for p in prompts if not p.startswith(("  ", "✗"))]
-        assert headings == ["Built-in", "Your own", f"From {folder}"]
+        stages = [stage.stage for stage in suggested_path().value.stages]
+        assert headings == ["Start here", *stages, "Your own", f"From {folder}"]
         assert prompts.index("Your own") < next(
             i for i, p in enumerate(prompts) if "My own exercise" in p
         ) < prompts.index(f"From {folder}")

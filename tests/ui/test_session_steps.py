@@ -5,9 +5,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from coach.engine import FakeClock, InMemoryLedger
-from coach.ui.screens.break_ import BreakScreen
+from coach.ui.screens.break_take import TakeBreakScreen
 from coach.ui.screens.end import EndScreen
-from coach.ui.screens.private_check import PrivateCheckScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.widgets.emotion_picker import EmotionPicker
 from coach.ui.widgets.note_box import NoteBox
@@ -322,38 +321,7 @@ async def test_pause_step_counts_down_and_waits_for_both() -> None:
         assert app.session.ended
 
 
-async def test_ctrl_t_from_a_focused_note_keeps_the_note() -> None:
-    app = Harness(exercise("- share: Go"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press(*"half a thought")
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        assert isinstance(app.screen, BreakScreen)
-        await pilot.press("b")  # Alex calls it
-        await pilot.pause()
-        view = app.session.view()
-        assert view.phase == "break" and view.break_by == "b"
-        assert "called by Alex" in screen_text(app)
-        await pilot.press("escape")  # a break taken is not left with Esc
-        await pilot.press("a")
-        await pilot.pause()
-        assert isinstance(app.screen, BreakScreen)
-        await pilot.press("b")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        assert app.screen.query_one(NoteBox).text == "half a thought"
-
-
-async def test_esc_before_calling_a_break_keeps_talking() -> None:
-    app = Harness(exercise("- share: Go"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        assert app.session.view().phase == "step"
+# breaks taken with ctrl+t: tests/ui/test_breaks.py
 
 
 async def test_undo_asks_first_saying_what_it_takes_back() -> None:
@@ -412,27 +380,6 @@ async def test_two_rounds_with_a_swap_pass_the_floor() -> None:
         assert app.session.ended
 
 
-async def test_private_check_one_partner_at_a_time() -> None:
-    ex = exercise("- say: Hi", head="first_speaker: a\nprivate_check: true")
-    app = Harness(ex)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, PrivateCheckScreen)
-        text = screen_text(app)
-        assert "Sam's turn to answer; Alex, please look away" in text
-        assert "feel safe" not in text  # the question waits for Sam's Enter
-        await pilot.press("y")  # no answer before the hand-off
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "feel safe" in screen_text(app)
-        await pilot.press("y")
-        await pilot.pause()
-        assert "Alex's turn to answer; Sam, please look away" in screen_text(app)
-        await pilot.press("enter", "y")
-        await pilot.pause()
-        assert app.session.view().action == "say"
-
-
 async def test_first_speaker_asked_when_set_up_did_not() -> None:
     app = Harness(exercise("- share: \"{speaker}, go.\"", head="first_speaker: ask"), first=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -457,7 +404,7 @@ async def test_end_screen_sums_up_and_enter_leaves() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("ctrl+t", "a")
+        await pilot.press("ctrl+t", "a", "down", "enter")  # Sam: a 5-minute pause
         await pilot.pause()
         app.clock.advance(300)
         await pilot.press("a", "b")
@@ -551,7 +498,7 @@ async def test_a_step_past_its_time_limit_offers_a_break_as_time_passes() -> Non
         assert "This step has run past its time" in screen_text(app)
         await pilot.press("ctrl+t")  # one key opens the break
         await pilot.pause()
-        assert isinstance(app.screen, BreakScreen)
+        assert isinstance(app.screen, TakeBreakScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(NoteBox).text == "still typing"

@@ -67,7 +67,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """What would have opened the app, instead of opening it."""
     calls: list[dict[str, Any]] = []
 
-    def fake_run_app(exercise_dirs: Any = (), run: Any = None) -> int:
+    def fake_run_app(exercise_dirs: Any = (), run: Any = None, **_: Any) -> int:
         calls.append({"dirs": list(exercise_dirs), "run": run})
         return 0
 

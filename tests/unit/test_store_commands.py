@@ -155,10 +155,15 @@ def test_forget_refuses_a_session_open_in_a_window(capsys: Cap) -> None:
 # --- resume ---------------------------------------------------------------------------------------
 
 
-def test_resume_finds_the_latest_unfinished_session(capsys: Cap) -> None:
+def test_resume_finds_the_latest_unfinished_session(
+    capsys: Cap, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _two_sessions()
-    code, out, _ = run(capsys, "resume")
-    assert code == 1 and "Session 2 can be resumed" in out and "cannot be opened yet" in out
+    opened: list[tuple[object, ...]] = []
+    monkeypatch.setattr("coach.cli.run_app",
+                        lambda dirs, run=None, **kw: opened.append((list(dirs), kw)) or 0)
+    code, _, _ = run(capsys, "resume")
+    assert code == 0 and opened == [([], {"resume": 2})]
 
 
 def test_resume_with_nothing_to_resume(capsys: Cap) -> None:

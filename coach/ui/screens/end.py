@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -13,8 +14,10 @@ from textual.widgets import Footer, Markdown, Static
 
 from coach.engine import Session
 from coach.engine.text import format_seconds
+from coach.settings import Settings
 from coach.ui.summary import Summary, short_date, spoken_duration, summarise
 from coach.ui.text import literal, markdown_source
+from coach.ui.widgets.notice_line import NoticeLine, offer_text
 
 ENDINGS = {
     "completed": "Thank you both. That took care.",
@@ -54,6 +57,7 @@ class EndScreen(Screen[None]):
     CSS_PATH = "end.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "leave", "back to the library", key_display="⏎"),
+        Binding("ctrl+t", "take_break", "take a break", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -66,6 +70,8 @@ class EndScreen(Screen[None]):
         title = self.session.exercise.title
         yield Static(literal(f"{title} · done"), id="end-title")
         with VerticalScroll(id="end-body"):
+            if view.offer_break:  # the last answer's rating was high: a break, offered
+                yield NoticeLine(offer_text(view.offer_break), kind="offer")
             thanks = ENDINGS.get(view.ended_reason or "completed", "")
             if thanks:
                 yield Static(thanks, id="thanks")
@@ -78,6 +84,17 @@ class EndScreen(Screen[None]):
                     yield Static(label, classes="row-label")
                     yield Static(value, classes="row-value")
         yield Footer()
+
+    @on(NoticeLine.TakeBreak)
+    def action_take_break(self) -> None:
+        from coach.ui.break_flow import open_break
+        from coach.ui.screens.session import SessionChanged
+
+        def saved() -> None:
+            self.app.post_message(SessionChanged(self.session))
+
+        settings = getattr(self.app, "settings", None) or Settings()
+        open_break(self.app, self.session, settings, lambda _taken: saved(), changed=saved)
 
     def action_leave(self) -> None:
         self.dismiss(None)

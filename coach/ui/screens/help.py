@@ -15,8 +15,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Markdown, Static
 
+from coach.resources import privacy_text
 from coach.ui.widgets.title_bar import TitleBar
 
 HABITS = (
@@ -65,9 +66,20 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
     return keys
 
 
+QUICK_HIDE = (
+    "F12 hides coach at once, on every screen, even while typing: the screen clears and "
+    "coach closes without a word, keeping the session as it was (unless it runs private). "
+    "Run `coach resume` to go on later."
+)
+
+
 class HelpScreen(Screen[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close help")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close help"),
+        Binding("n", "notice", "Read the notice again"),
+        Binding("f2", "app.resources", "Support lines"),
+    ]
 
     def __init__(self, keys: Sequence[tuple[str, str]] = (), where: str = "") -> None:
         super().__init__()
@@ -87,10 +99,22 @@ class HelpScreen(Screen[None]):
             for title, text in HABITS:
                 yield Static(Content.assemble((title, "bold"), "\n", text), classes="habit")
             yield Static(NOT_THERAPY, id="not-therapy", markup=False)
+            yield Static("If someone walks in", classes="heading")
+            yield Static(QUICK_HIDE, id="quick-hide", markup=False)
+            yield _privacy()
         yield Footer()
+
+    def action_notice(self) -> None:
+        from coach.ui.screens.notice import NoticeScreen
+
+        self.app.push_screen(NoticeScreen())
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _privacy() -> Markdown:
+    return Markdown(privacy_text(), id="privacy", open_links=False)
 
 
 def _key_table(keys: Sequence[tuple[str, str]]) -> Content:

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.ui.library_rows import BUILTIN, Row, cached_rows, filtered
+from coach.ui.library_rows import Row, cached_rows, filtered
 from coach.ui.text import literal
 from coach.ui.widgets.title_bar import TitleBar
 
@@ -60,6 +60,11 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("r", "reload", "Reload"),
         Binding("s", "settings", "Settings"),
+        Binding("h", "history", "History"),
+        # the footer has room for one: history shows the other two in its own
+        Binding("c", "ledger", "Commitments", show=False),
+        Binding("g", "progress", "Progress", show=False),
+        Binding("f2", "app.resources", "Support lines"),
         Binding("escape", "leave_search", "Back to the list", show=False),
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
@@ -299,7 +304,25 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(SettingsScreen())
 
+    # looking back: nothing of it on a shared computer, where nothing is kept
+    def action_history(self) -> None:
+        from coach.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_ledger(self) -> None:
+        from coach.ui.screens.ledger import LedgerScreen
+
+        self.app.push_screen(LedgerScreen())
+
+    def action_progress(self) -> None:
+        from coach.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("history", "ledger", "progress") and getattr(self.app, "private", False):
+            return False
         if action in ("move", "leave_search"):
             # only while typing a search: the list moves its own cursor
             return self.query_one("#search", Input).has_focus
@@ -348,12 +371,19 @@ def _meta(row: Row) -> Content:
             ("This file could not be loaded. ", "bold $text-error"),
             "Fix what is listed below, save, and press r to reload.",
         )
+    why = Content("")
+    if row.why:
+        where = f"Step {row.position} of the path"
+        if row.stage:
+            where += f" · {row.stage}"
+        why = Content.assemble(literal(where).stylize("bold $text-accent"), "\n",
+                               literal(row.why), "\n\n")
     parts = []
     if row.tags:
         parts.append(literal(", ".join(row.tags)))
     parts.append(literal(row.origin))
-    meta = Content(" · ").join(parts).stylize("$text-muted")
-    if row.group.title != BUILTIN:
+    meta = why + Content(" · ").join(parts).stylize("$text-muted")
+    if row.origin != "built-in":
         meta += Content("\n") + literal(str(row.path)).stylize("$text-muted")
     if row.replaces:
         meta += Content("\n") + literal(f"Used instead of {row.replaces}").stylize("$text-warning")

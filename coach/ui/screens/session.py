@@ -10,6 +10,7 @@ refused answer.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -20,18 +21,24 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.timer import Timer
+from textual.widgets import Footer, TextArea
 
 from coach.engine import Answer, AnswerError, Session, View
 from coach.settings import Settings
+from coach.ui.cue_watch import CueWatch
 from coach.ui.steps.base import StepWidget
 from coach.ui.steps.registry import widget_for
 from coach.ui.summary import describe_answer, last_answer, moments
 from coach.ui.text import literal
 from coach.ui.widgets.floor_banner import FloorBanner
+from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.notice_line import NoticeLine, offer_text
 
 log = logging.getLogger(__name__)
+
+#: seconds after the last keystroke before the note being typed is saved as a draft
+DRAFT_PAUSE = 1.0
 
 #: what the partners read when something unexpected goes wrong: nothing was changed
 UNEXPECTED = "Something went wrong with that answer, and nothing was changed. Please try again."
@@ -63,6 +70,15 @@ class SessionScreen(Screen[None]):
         #: a screen (break, private check, end) is open above this one
         self._above = False
         self._offers: set[str] = set()
+        #: the note box's text is kept this long after typing stops (a draft, for resuming)
+        self._draft_timer: Timer | None = None
+        #: the step and stage the note box belongs to
+        self._draft_at: tuple[int | None, str] | None = None
+        #: called once the private check is passed (the app remembers the names then, so a
+        #: session that did not start leaves no trace at all)
+        self.on_check_passed: Callable[[], object] | None = None
+        #: escalation nudges and danger cues in the note being typed
+        self.cues = CueWatch(self, lambda: self.settings)
 
     # --- what the app reads ---------------------------------------------------------
 
@@ -116,6 +132,8 @@ class SessionScreen(Screen[None]):
             return
         self._turn = key
         self._offers = set()
+        self.cues.reset()
+        self._stop_draft_timer()
         await self._show_notices(view)
         area = self.query_one("#step-area", Vertical)
         await area.remove_children()
@@ -123,6 +141,8 @@ class SessionScreen(Screen[None]):
         await area.mount(self._step)
         self.query_one("#middle", VerticalScroll).scroll_home(animate=False)
         self._step.focus_first()
+        self._draft_at = (view.step_index, view.stage)
+        self._restore_draft(view)
         self.refresh_bindings()
 
     async def _show_notices(self, view: View) -> None:
@@ -145,7 +165,7 @@ class SessionScreen(Screen[None]):
         """Time passes: a step that runs past its limit offers a break."""
         if self._above or self.session.ended:
             return
-        view = self.session.view()
+        view = self.session.check_time()  # a time-limit offer is recorded once, when shown
         if view.offer_break and view.offer_break not in self._offers:
             self._offers.add(view.offer_break)
             await self.query_one("#notices", Vertical).mount(
@@ -153,6 +173,52 @@ class SessionScreen(Screen[None]):
             )
         if self._step is not None and self.turn_key(view) == self._turn:
             self._step.update_view(view)
+
+    # --- drafts: the note being typed, kept for resuming --------------------------------
+
+    @on(TextArea.Changed)
+    def _typing(self, event: TextArea.Changed) -> None:
+        if not isinstance(event.text_area, NoteBox):
+            return
+        # saved once typing pauses, never more than once a second
+        self._stop_draft_timer()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE, self._save_draft)
+        self.cues.typed(event.text_area.text)
+
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+    def _save_draft(self) -> None:
+        self._draft_timer = None
+        draft = self.current_draft()
+        save = getattr(self.app, "save_draft", None)
+        if draft is not None and save is not None:
+            save(*draft)
+
+    def current_draft(self) -> tuple[int | None, str, str] | None:
+        """The step, stage and text of the note box on screen (None without one)."""
+        if self._step is None or self._draft_at is None or self.session.ended:
+            return None
+        boxes = self._step.query(NoteBox)
+        if not boxes:
+            return None
+        return (*self._draft_at, boxes.first().text)
+
+    def _restore_draft(self, view: View) -> None:
+        """A resumed session: the note as it was at the last pause in typing, once."""
+        records = getattr(self.app, "records", None)
+        draft = getattr(records, "draft", None)
+        if draft is None or self._step is None:
+            return
+        records.draft = None  # type: ignore[union-attr]
+        boxes = self._step.query(NoteBox)
+        if (draft.step, draft.stage) != (view.step_index, view.stage) or not boxes:
+            return
+        box = boxes.first()
+        box.load_text(draft.text)
+        box.move_cursor(box.document.end)
 
     # --- answering ----------------------------------------------------------------------
 
@@ -246,10 +312,20 @@ class SessionScreen(Screen[None]):
     # --- the screens above this one ------------------------------------------------------
 
     def _open_break(self) -> None:
-        from coach.ui.screens.break_ import BreakScreen
+        """Ask who calls it and for how long, over the step, which stays as it is (a break
+        under way, a resumed one, shows at once)."""
+        from coach.ui.break_flow import open_break
 
         self._above = True
-        self.app.push_screen(BreakScreen(self.session), self._after_break)
+        open_break(self.app, self.session, self.settings, self._break_done,
+                   cues=self.cues.matched,
+                   changed=lambda: self.app.post_message(SessionChanged(self.session)))
+
+    async def _break_done(self, taken: bool) -> None:
+        if taken:
+            await self._after_break()
+        else:  # Esc: keep talking, nothing changed
+            self._above = False
 
     def _open_private_check(self, view: View) -> None:
         from coach.ui.screens.private_check import PrivateCheckScreen
@@ -261,8 +337,13 @@ class SessionScreen(Screen[None]):
         if self._above:
             return
         from coach.ui.screens.end import EndScreen
+        from coach.ui.screens.private_check import NotReadyScreen
 
         self._above = True
+        view = self.session.view()
+        if view.ended_reason == "not_ready":  # one neutral screen, with no summary of anything
+            self.app.push_screen(NotReadyScreen(view.text.text), self._after_end)
+            return
         self.app.push_screen(EndScreen(self.session), self._after_end)
 
     async def _after_break(self, _result: object = None) -> None:
@@ -275,9 +356,12 @@ class SessionScreen(Screen[None]):
 
         self._above = False
         try:
-            self.session.answer(Safe(bool(ok)))
+            view = self.session.answer(Safe(bool(ok)))
         except AnswerError as error:
             self.notify(error.message, severity="warning", markup=False)
+        else:
+            if view.phase not in ("private_check", "ended") and self.on_check_passed:
+                self.on_check_passed()
         self.app.post_message(SessionChanged(self.session))
         await self.show()
 

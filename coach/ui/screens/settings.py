@@ -62,6 +62,29 @@ def _duration(seconds: int) -> str:
     return f"{minutes} minutes" if not rest else f"{minutes} min {rest} s"
 
 
+#: the country setting's value for "follow the locale" (None in the settings)
+FROM_LOCALE = "locale"
+PRIVATE_HINT = (
+    "Private: sessions are kept in memory only, names are not remembered, and there is "
+    "no history or resume. Same as starting coach with --private."
+)
+
+
+def country_options() -> list[tuple[str, str]]:
+    """The language settings' country, each country in resources.yaml, general advice only."""
+    from coach.ui.support import countries
+
+    return [
+        ("from this computer's language settings", FROM_LOCALE),
+        *((f"{name} ({code})", code) for code, name in countries()),
+        ("general advice only", ""),
+    ]
+
+
+def country_value(setting: str | None) -> str:
+    return FROM_LOCALE if setting is None else setting.upper()
+
+
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
@@ -86,10 +109,23 @@ class SettingsScreen(Screen[None]):
                 yield self._choice("break_seconds", break_options(settings.break_seconds))
                 yield Static("Breathing guide", classes="label")
                 yield self._choice("breathing", [(BREATHING_WORDS.get(b, b), b) for b in BREATHING])
-            yield Static(
-                Content("Changes apply at once and are saved in ") + literal(str(settings_path())),
-                id="saved-in",
-            )
+                yield Static("Escalation nudges", classes="label")
+                yield Switch(settings.nudges, id="nudges")
+                yield Static("Support lines for", classes="label")
+                yield Select(
+                    country_options(),
+                    value=country_value(settings.country),
+                    allow_blank=False,
+                    id="country",
+                )
+                yield Static("Private mode", classes="label")
+                yield Switch(settings.private, id="private")
+            yield Static(PRIVATE_HINT, id="private-hint")
+            saved = (Content("Changes apply at once and are saved in ")
+                     + literal(str(settings_path())))
+            if getattr(self.app, "private_flag", False):
+                saved = Content("coach runs --private: changes apply now and are not saved.")
+            yield Static(saved, id="saved-in")
         yield Footer()
 
     def _choice(self, setting: str, options: Sequence[tuple[Any, Any]]) -> Select[Any]:
@@ -104,12 +140,25 @@ class SettingsScreen(Screen[None]):
     def select_changed(self, event: Select.Changed) -> None:
         if event.value is Select.BLANK or event.select.id is None:
             return
+        if event.select.id == "country":
+            country = None if event.value == FROM_LOCALE else str(event.value)
+            if self.app.settings.country != country:  # type: ignore[attr-defined]
+                self.app.change_settings(country=country)  # type: ignore[attr-defined]
+            return
         if getattr(self.app.settings, event.select.id) != event.value:  # type: ignore[attr-defined]
             self.app.change_settings(**{event.select.id: event.value})  # type: ignore[attr-defined]
 
     @on(Switch.Changed, "#reduced_motion")
     def motion_changed(self, event: Switch.Changed) -> None:
         self.app.change_settings(reduced_motion=event.value)  # type: ignore[attr-defined]
+
+    @on(Switch.Changed, "#nudges")
+    def nudges_changed(self, event: Switch.Changed) -> None:
+        self.app.change_settings(nudges=event.value)  # type: ignore[attr-defined]
+
+    @on(Switch.Changed, "#private")
+    def private_changed(self, event: Switch.Changed) -> None:
+        self.app.change_settings(private=event.value)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.dismiss()

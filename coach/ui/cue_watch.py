@@ -1,0 +1,112 @@
+"""Escalation nudges and danger cues, found in a note as it is typed.
+
+Matching runs in a thread, once typing pauses (the patterns are also checked
+safe when the cue file is read), so a note can never freeze the keyboard.
+Heated cues show a gentle, dismissible line only when the setting
+``nudges`` is on (off by default). Danger cues are always shown, with the
+crisis lines beside them. Nothing here blocks an answer, and nothing typed
+leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.timer import Timer
+
+from coach import resources, support_lines
+from coach.settings import Settings
+from coach.ui.text import literal
+from coach.ui.widgets.notice_line import NoticeLine
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from coach.resources import CueMatch
+
+#: seconds after the last keystroke before the note is read for cues
+CUE_PAUSE = 0.4
+#: the kinds of support line shown beside a danger cue
+DANGER_KINDS = ("emergency", "crisis")
+
+
+def danger_lines(settings: Settings) -> Content:
+    """The crisis lines for the chosen country (or the locale's), one a line, or the
+    general advice when coach has none for it."""
+    country = support_lines.chosen_country(getattr(settings, "country", None), os.environ)
+    info = resources.support_for(country)
+    rows = [
+        Content.assemble(literal(line.name).stylize("bold"), ": ",
+                         literal(" · ".join(what for _, what in line.ways)))
+        for group in info.groups if group.kind in DANGER_KINDS for line in group.lines
+    ]
+    if not rows:
+        rows = [literal(advice) for advice in info.general[:2]]
+    return Content("\n").join(rows)
+
+
+def nudge_content(match: CueMatch, settings: Settings) -> Content:
+    if not match.danger:
+        return literal(match.hint)
+    return Content.assemble(literal(match.hint), "\n\n", danger_lines(settings))
+
+
+class CueWatch:
+    """Belongs to a session screen: ``typed`` after each change to a note."""
+
+    def __init__(self, screen: Screen[object], settings: Callable[[], Settings]) -> None:
+        self.screen = screen
+        self.settings = settings
+        self._timer: Timer | None = None
+        self._text = ""
+        #: cues already shown for this note (a dismissed line does not come back)
+        self.shown: set[str] = set()
+        #: whether any cue matched what was typed on this step (a break taken says so)
+        self.matched = False
+
+    def reset(self) -> None:
+        """A new step: a new note."""
+        self.stop()
+        self.shown = set()
+        self.matched = False
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def typed(self, text: str) -> None:
+        self._text = text
+        self.stop()
+        self._timer = self.screen.set_timer(CUE_PAUSE, self._start)
+
+    def _start(self) -> None:
+        self._timer = None
+        text, heated = self._text, self.settings().nudges
+        self.screen.run_worker(lambda: self._match(text, heated), thread=True,
+                               exclusive=True, group="cue-watch", exit_on_error=False)
+
+    def _match(self, text: str, heated: bool) -> None:
+        found = resources.find_cues(text, heated=heated)
+        if found:
+            self.screen.app.call_from_thread(self._show, found)
+
+    async def _show(self, found: list[CueMatch]) -> None:
+        if not self.screen.is_attached:
+            return
+        self.matched = True
+        # a danger cue first, then the first heated one: never a wall of hints
+        firsts: dict[bool, CueMatch] = {}
+        for match in found:
+            firsts.setdefault(match.danger, match)
+        box = self.screen.query_one("#notices", Vertical)
+        for match in sorted(firsts.values(), key=lambda m: not m.danger):
+            if match.cue in self.shown:
+                continue
+            self.shown.add(match.cue)
+            kind = "danger" if match.danger else "cue"
+            await box.mount(NoticeLine(nudge_content(match, self.settings()), kind=kind))
