@@ -311,9 +311,12 @@ class CoachApp(App[None]):
         super().exit(result, return_code, message)
 
     def _find_offer(self) -> None:
-        from coach.ui.resume import find_offer
+        from coach.ui.imports import IMPORT_LOCK
 
-        offer = find_offer()
+        with IMPORT_LOCK:
+            from coach.ui.resume import find_offer
+
+            offer = find_offer()
         if offer is not None:
             self.call_from_thread(self._offer, offer)
 

@@ -115,11 +115,14 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
     def scan(self) -> None:
-        from coach.ui.library_rows import save_cached_rows, scan_rows, stamps
+        from coach.ui.imports import IMPORT_LOCK
 
         try:
-            taken = stamps(self.exercise_dirs)
-            rows = scan_rows(self.exercise_dirs)
+            with IMPORT_LOCK:
+                from coach.ui.library_rows import save_cached_rows, scan_rows, stamps
+
+                taken = stamps(self.exercise_dirs)
+                rows = scan_rows(self.exercise_dirs)
         except Exception as error:  # a folder that cannot be listed must not end the app
             self.post_message(RowsLoaded([], f"The exercises could not be read: {error}"))
             return
@@ -135,8 +138,10 @@ class LibraryScreen(Screen[None]):
 
         self.post_message(MarkdownReady())
         # and what Enter will need, so the set-up and the first step open without a pause
+        from coach.ui.imports import IMPORT_LOCK
+
         for module in ("coach.engine", "coach.ui.screens.setup", "coach.ui.screens.session"):
-            with contextlib.suppress(Exception):
+            with IMPORT_LOCK, contextlib.suppress(Exception):
                 importlib.import_module(module)
 
     @on(RowsLoaded)
