@@ -10,6 +10,7 @@ Without tmux the test fails: it is the one test of the real terminal.
 from __future__ import annotations
 
 import os
+import uuid
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     }
     for name in ("TMUX", "NO_COLOR", "TEXTUAL_ANIMATIONS"):
         env.pop(name, None)
-    term = Terminal(f"coach-e2e-{os.getpid()}", env)
+    term = Terminal(f"coach-e2e-{os.getpid()}-{uuid.uuid4().hex[:12]}", env)
     term.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24",
               "sleep 600")
     term.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")

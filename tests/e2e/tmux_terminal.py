@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,7 +103,7 @@ def terminal_in(tmp_path: Path) -> Iterator[Terminal]:
     }
     for name in ("TMUX", "NO_COLOR", "TEXTUAL_ANIMATIONS"):
         env.pop(name, None)
-    term = Terminal(f"coach-e2e-{os.getpid()}-{id(tmp_path)}", env)
+    term = Terminal(f"coach-e2e-{os.getpid()}-{uuid.uuid4().hex[:12]}", env)
     term.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24",
               "sleep 600")
     term.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
