@@ -10,11 +10,11 @@ Without tmux the test fails: it is the one test of the real terminal.
 from __future__ import annotations
 
 import os
-import uuid
 import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
