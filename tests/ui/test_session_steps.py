@@ -535,17 +535,6 @@ async def test_everything_works_with_the_mouse() -> None:
         assert app.session.view().stage == "confirm"
 
 
-async def test_a_private_no_ends_the_session_gently() -> None:
-    ex = exercise("- say: Hi", head="first_speaker: a\nprivate_check: true")
-    app = Harness(ex)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "y")
-        await pilot.pause()
-        await pilot.press("enter", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, EndScreen)
-        text = screen_text(app)
-        assert "leave this one for another day" in text
         assert "Sam" not in text.split("done", 1)[1]  # never who said no
 
 
