@@ -24,23 +24,27 @@ def open_break(
     from coach.ui.screens.break_ import BreakScreen
     from coach.ui.screens.break_take import BreakChoice, TakeBreakScreen
 
+    def finish(taken: bool) -> None:
+        # ``done`` may be a coroutine function: call_later awaits it on the loop
+        app.call_later(done, taken)
+
     if session.view().phase == "break":
-        app.push_screen(BreakScreen(session), lambda _r: done(True))
+        app.push_screen(BreakScreen(session), lambda _r: finish(True))
         return
 
     def taken(choice: BreakChoice | None) -> None:
         if choice is None:  # Esc: keep talking, nothing changed
-            done(False)
+            finish(False)
             return
         try:
             session.take_break(choice.by, choice.reason, choice.length,  # type: ignore[arg-type]
                                cues=cues)
         except AnswerError as error:
             app.notify(error.message, severity="warning", markup=False)
-            done(False)
+            finish(False)
             return
         if changed is not None:
             changed()
-        app.push_screen(BreakScreen(session), lambda _r: done(True))
+        app.push_screen(BreakScreen(session), lambda _r: finish(True))
 
     app.push_screen(TakeBreakScreen(session, settings), taken)

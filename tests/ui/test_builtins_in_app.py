@@ -12,7 +12,7 @@ from textual.widgets import Static
 from coach.engine import View
 from coach.library import builtin_dir
 from coach.ui.screens.end import EndScreen
-from coach.ui.screens.private_check import PrivateCheckScreen
+from coach.ui.screens.private_check import HOLD_SECONDS, PrivateCheckScreen
 from coach.ui.screens.session import UNEXPECTED, SessionScreen
 from tests.ui.harness import Harness
 from tests.unit.builtin_support import WAYS_OUT, builtin
@@ -70,7 +70,12 @@ async def test_a_builtin_is_walked_to_the_end_with_the_keys(
             if isinstance(screen, EndScreen):
                 break
             if isinstance(screen, PrivateCheckScreen):
+                # hand-off, a yes, then the support screen held for its seconds
                 await pilot.press("enter", "y")
+                app.clock.advance(HOLD_SECONDS + 1)
+                screen.tick()  # the interval would, a quarter second later
+                await pilot.pause()
+                await pilot.press("enter")
                 await pilot.pause()
                 continue
             assert isinstance(screen, SessionScreen), type(screen)
