@@ -240,7 +240,11 @@ class CoachApp(App[None]):
             session_id, self._resume = self._resume, None
             self.resume_session(session_id)
         elif self._run is None and self.saving:
-            self.run_worker(self._find_offer, thread=True, group="resume-offer")
+            # after the first paint: the store's imports (the engine, the format) would
+            # hold the interpreter, and the import lock the library's scan waits on
+            self.call_after_refresh(
+                self.run_worker, self._find_offer, thread=True, group="resume-offer"
+            )
 
     def _install_signals(self) -> None:
         """SIGTERM and SIGHUP (the terminal closed): keep the session, then leave cleanly."""

@@ -7,6 +7,11 @@ a small cache in the data folder, stamped with every file's size and time, so
 the list can be shown at once when nothing changed; the worker's scan still
 follows and is what a session starts from.
 
+On a first start (no cache yet) the built-ins are drawn from the rows shipped
+beside this module (``builtin_rows.json``, written by
+``scripts/build_builtin_rows.py``), when the built-in files are still the ones
+they were built from and nothing of the user's changes the list.
+
 Grouping lives in :func:`group_of` alone: the exercises on the suggested path
 (``path.yaml``) come first, its first one under "Start here", then each stage
 in order, each row with its line on why it comes there; then the built-ins not
@@ -15,6 +20,7 @@ on the path, your own, and each ``--exercises`` folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
@@ -30,6 +36,11 @@ BUILTIN, YOUR_OWN, START_HERE = "Built-in", "Your own", "Start here"
 MORE_BUILTIN = "More built-in exercises"
 CACHE_FILE = "library-cache.json"
 CACHE_FORMAT = "coach-library-cache-2"
+PACKAGE = Path(__file__).parents[1]
+BUILTIN_EXERCISES = PACKAGE / "exercises"
+#: the built-in suggested path (coach.resources.DATA_DIR; a test keeps them equal)
+BUILTIN_PATH_FILE = PACKAGE / "data" / "path.yaml"
+SHIPPED_ROWS = Path(__file__).with_name("builtin_rows.json")
 #: the same files as coach.library.exercise_files finds (a test keeps them equal); repeated
 #: here because importing coach.library imports the whole exercise format
 SUFFIXES = (".yaml", ".yml")
@@ -183,7 +194,7 @@ def stamps(extra_dirs: Sequence[Path] = ()) -> Stamps:
     """Every exercise file in every place, with its size and modification time."""
     from coach.paths import user_exercises_dir
 
-    folders = [Path(__file__).parents[1] / "exercises", user_exercises_dir(), *extra_dirs]
+    folders = [BUILTIN_EXERCISES, user_exercises_dir(), *extra_dirs]
     out: Stamps = []
     for folder in folders:
         for path in exercise_files(Path(folder)):
@@ -206,6 +217,12 @@ def cached_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
         return [_row_from_json(raw) for raw in data["rows"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def quick_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
+    """What to draw before the scan: the last scan's rows, else the built-ins as shipped
+    when they are all there is; None when neither still holds (then only the scan can tell)."""
+    return cached_rows(extra_dirs) or shipped_rows(extra_dirs)
 
 
 def save_cached_rows(extra_dirs: Sequence[Path], taken: Stamps, rows: Sequence[Row]) -> None:
@@ -248,3 +265,54 @@ def _row_from_json(raw: dict[str, Any]) -> Row:
         position=raw.get("position"),
         why=raw.get("why"),
     )
+
+
+# --- the built-ins' rows, shipped ---------------------------------------------------------
+
+
+def builtin_digest() -> str:
+    """A digest of what the built-ins' rows are made from: their files and the built-in path."""
+    digest = hashlib.sha256()
+    for path in [*exercise_files(BUILTIN_EXERCISES), BUILTIN_PATH_FILE]:
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(b"\0%d\0" % path.stat().st_size)
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def shipped_index(rows: Sequence[Row]) -> dict[str, Any]:
+    """The shipped file's content for ``rows`` (a scan of the built-ins alone): paths are
+    kept relative to the package, wherever it is installed."""
+    out = []
+    for row in rows:
+        if not row.ok or not row.path.is_relative_to(BUILTIN_EXERCISES):
+            raise ValueError(f"only built-ins that load can be shipped: {row.path}")
+        raw = _row_to_json(row)
+        raw["key"] = raw["path"] = row.path.relative_to(PACKAGE).as_posix()
+        out.append(raw)
+    return {"format": CACHE_FORMAT, "digest": builtin_digest(), "rows": out}
+
+
+def shipped_text(rows: Sequence[Row]) -> str:
+    """``builtin_rows.json`` as the build script writes it (stable, so diffs stay small)."""
+    return json.dumps(shipped_index(rows), ensure_ascii=False, indent=1) + "\n"
+
+
+def shipped_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
+    """The built-ins' rows as shipped, when the built-ins are the only exercises, the path is
+    the built-in one, and the files are those the rows were made from; else None."""
+    try:
+        if any(not Path(p).is_relative_to(BUILTIN_EXERCISES) for p, _, _ in stamps(extra_dirs)):
+            return None
+        if (paths.user_data_overrides_dir() / BUILTIN_PATH_FILE.name).exists():
+            return None
+        data = json.loads(SHIPPED_ROWS.read_text("utf-8"))
+        if data.get("format") != CACHE_FORMAT or data.get("digest") != builtin_digest():
+            return None
+        rows = []
+        for raw in data["rows"]:
+            where = str(PACKAGE / raw["path"])
+            rows.append(_row_from_json({**raw, "key": where, "path": where}))
+        return rows
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -275,3 +275,20 @@ async def test_markup_typed_in_the_search_is_searched_for_literally() -> None:
             assert shown_titles(screen) == []
             status = str(screen.query_one("#status", Static).render())
             assert f"“{query}”" in status
+
+
+async def test_a_first_start_lists_the_built_ins_before_the_scan_and_opens_one() -> None:
+    from coach.ui.library_rows import cache_path
+
+    assert not cache_path().exists()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen_stack[0]
+        assert isinstance(screen, LibraryScreen)
+        # on screen before any scan ran, from the rows shipped with coach
+        assert "Your first reflection" in shown_titles(screen)
+        assert all(row.exercise is None for row in screen.rows)
+        await pilot.press("enter")  # opens as soon as the scan has loaded it
+        await library_loaded(app, pilot)
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.exercise.title == "Your first reflection"

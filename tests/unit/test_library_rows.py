@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from coach.ui.library_rows import Group, Row, filtered, sorted_rows
 
@@ -34,3 +36,68 @@ def test_search_never_raises_and_an_empty_query_keeps_everything(
         assert found == [row]
     else:
         assert found == []
+
+
+# --- the built-ins' rows, shipped for a first start ----------------------------------------
+
+
+def write_exercise(folder: Path, stem: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.yaml"
+    path.write_text(f"title: {stem}\nsummary: s\nsteps:\n  - say: Hello.\n", "utf-8")
+    return path
+
+
+def test_the_shipped_rows_are_those_of_the_built_in_files_today() -> None:
+    from coach.ui.library_rows import SHIPPED_ROWS, scan_rows, shipped_text
+
+    assert SHIPPED_ROWS.read_text("utf-8") == shipped_text(scan_rows()), (
+        "a built-in exercise or the built-in path changed: "
+        "run `python scripts/build_builtin_rows.py`"
+    )
+
+
+def test_a_first_start_draws_the_built_ins_as_the_scan_would() -> None:
+    from coach.ui.library_rows import _row_to_json, quick_rows, scan_rows
+
+    quick = quick_rows()
+    assert quick is not None  # no cache yet: the shipped rows
+    assert [_row_to_json(r) for r in quick] == [_row_to_json(r) for r in scan_rows()]
+    assert all(r.exercise is None and r.path.is_file() for r in quick)
+
+
+def test_the_shipped_rows_are_not_used_when_the_list_would_differ(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    import coach.ui.library_rows as library_rows
+    from coach.paths import user_data_overrides_dir, user_exercises_dir
+    from coach.resources import DATA_DIR, PATH
+    from coach.ui.library_rows import BUILTIN_PATH_FILE, shipped_rows
+
+    assert BUILTIN_PATH_FILE == DATA_DIR / PATH
+    assert shipped_rows() is not None
+    # an --exercises folder with a file in it
+    folder = tmp_path / "extra"
+    write_exercise(folder, "theirs")
+    assert shipped_rows([folder]) is None
+    assert shipped_rows([tmp_path / "empty"]) is not None
+    # the user's own path through the exercises
+    user_data_overrides_dir().mkdir(parents=True)
+    (user_data_overrides_dir() / "path.yaml").write_text("stages: []\n", "utf-8")
+    assert shipped_rows() is None
+    (user_data_overrides_dir() / "path.yaml").unlink()
+    # the user's own exercise
+    mine = write_exercise(user_exercises_dir(), "mine")
+    assert shipped_rows() is None
+    mine.unlink()
+    # built-in files that are not the ones the rows were made from
+    stale = json.loads(library_rows.SHIPPED_ROWS.read_text("utf-8"))
+    stale["digest"] = "0" * 64
+    (tmp_path / "stale.json").write_text(json.dumps(stale), "utf-8")
+    monkeypatch.setattr(library_rows, "SHIPPED_ROWS", tmp_path / "stale.json")
+    assert shipped_rows() is None
+    # a damaged or missing file
+    (tmp_path / "stale.json").write_text("{", "utf-8")
+    assert shipped_rows() is None
+    monkeypatch.setattr(library_rows, "SHIPPED_ROWS", tmp_path / "gone.json")
+    assert shipped_rows() is None

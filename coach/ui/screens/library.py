@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.ui.library_rows import Row, cached_rows, filtered
+from coach.ui.library_rows import Row, filtered, quick_rows
 from coach.ui.text import literal
 from coach.ui.widgets.title_bar import TitleBar
 
@@ -100,9 +100,10 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#list", OptionList).focus()
         self.query_one("#detail").display = False
-        # the last scan's rows, when no file changed: a millisecond, so the list is there
-        # at once; the scan below follows and brings the exercises themselves
-        cached = cached_rows(self.exercise_dirs)
+        # the last scan's rows when no file changed (or, on a first start, the built-ins'
+        # shipped rows): a millisecond, so the list is there at once; the scan below
+        # follows and brings the exercises themselves
+        cached = quick_rows(self.exercise_dirs)
         if cached is None:
             self.scan()
             return
