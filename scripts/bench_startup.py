@@ -14,9 +14,12 @@ and whether the goal (coach at most 1.3x the floor) is met.
 coach keeps the last scan of the library in a cache in its data folder, so from
 the second start on it shows the list before it has read the files. A warm-up
 run of each comes first, so the cache exists; ``--cold`` deletes it before every
-coach run, to measure a first start.
+coach run, to measure a first start (the built-ins then come from the rows
+shipped with coach). ``--edited`` changes an exercise file of the user's own
+before every coach run, so neither the cache nor the shipped rows can be used
+and the list waits for the scan: an author's start after editing a file.
 
-Run: ``python scripts/bench_startup.py [--runs N] [--cold]`` (needs tmux).
+Run: ``python scripts/bench_startup.py [--runs N] [--cold | --edited]`` (needs tmux).
 """
 
 from __future__ import annotations
@@ -128,11 +131,27 @@ def cache_path() -> Path:
     return cache_path()
 
 
+def edit_own_exercise(folder: Path) -> None:
+    """Write the user's own exercise anew: its size and time change, so the cache is stale."""
+    folder.mkdir(parents=True, exist_ok=True)
+    own = folder / "bench-own.yaml"
+    edits = own.read_text("utf-8").count("#") if own.exists() else 0
+    own.write_text(
+        "title: An exercise being written\nsummary: Edited again.\nsteps:\n  - say: Hello.\n"
+        + "#\n" * (edits + 1),
+        "utf-8",
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each (default 7)")
-    parser.add_argument(
+    start = parser.add_mutually_exclusive_group()
+    start.add_argument(
         "--cold", action="store_true", help="delete coach's library cache before each run"
+    )
+    start.add_argument(
+        "--edited", action="store_true", help="change one of the user's exercises before each run"
     )
     args = parser.parse_args()
     if shutil.which("tmux") is None:
@@ -167,13 +186,16 @@ def main() -> int:
                 for name, command in commands.items():
                     if args.cold:
                         cache_path().unlink(missing_ok=True)
+                    if args.edited:
+                        edit_own_exercise(Path(tmp) / "config" / "exercises")
                     elapsed, rss = one_run(tmux, command, title)
                     times[name].append(elapsed)
                     memory[name].append(rss)
         finally:
             tmux.close()
 
-    start = "first start, no cache" if args.cold else "with the library cache"
+    start = ("first start, no cache" if args.cold else
+             "after editing an exercise" if args.edited else "with the library cache")
     print(f"first title on screen ({title!r}), {start}, median of {args.runs} alternating runs:")
     for name in commands:
         runs = ", ".join(f"{t * 1000:.0f}" for t in times[name])
