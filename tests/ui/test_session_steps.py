@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Static
 
 from coach.engine import FakeClock, InMemoryLedger
@@ -93,6 +95,51 @@ async def test_reflect_not_confirmed_after_max_tries_offers_a_break() -> None:
         await pilot.pause()
         assert "A short break can help" not in screen_text(app)
         assert app.session.view().action == "say"  # Esc never ends or skips anything
+
+
+async def test_one_reflection_without_confirmation_shows_no_try_count() -> None:
+    ex = exercise("""
+    - share: Go
+    - reflect:
+        prompt: "{listener}, say it back."
+        confirm: false
+        max_tries: 3
+    - say: Next
+    """)
+    app = Harness(ex)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # share
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Alex says back what they heard" in text
+        assert re.search(r"try \d+ of \d+", text) is None
+        await pilot.press("enter")  # reflected: no question to the speaker
+        await pilot.pause()
+        assert app.session.view().action == "say"
+        assert [a["stage"] for a in answers(app)] == ["share", "reflect"]
+
+
+async def test_one_try_with_confirmation_asks_the_speaker_but_counts_nothing() -> None:
+    ex = exercise("""
+    - share: Go
+    - reflect:
+        prompt: Say it back.
+        max_tries: 1
+    - say: Next
+    """)
+    app = Harness(ex)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "try 1 of 1" not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sam, does that fit" in text and "try 1 of 1" not in text
+        await pilot.press("n")  # the only try: the step moves on, not confirmed
+        await pilot.pause()
+        view = app.session.view()
+        assert view.action == "say" and view.offer_break == "not_confirmed"
 
 
 async def test_verdict_buttons_work_with_the_mouse() -> None:

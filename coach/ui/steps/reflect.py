@@ -43,9 +43,12 @@ class ReflectStep(StepWidget):
         self.enter_goes_on = not self.confirming
         self.can_focus = self.confirming
 
-    def tries(self) -> Static:
+    def tries(self) -> ComposeResult:
+        """"try 2 of 3", only where another try can follow: with one reflection
+        (``confirm: false``, or ``max_tries: 1``) "try 1 of 1" would read like a test."""
         view = self.view
-        return Static(f"try {view.tries} of {view.max_tries}", classes="tries")
+        if view.max_tries is not None and view.max_tries > 1:
+            yield Static(f"try {view.tries} of {view.max_tries}", classes="tries")
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -53,7 +56,7 @@ class ReflectStep(StepWidget):
         if stage == "reflect":
             with Horizontal(classes="heading"):
                 yield self.for_whom(view.listener, "says back what they heard.")
-                yield self.tries()
+                yield from self.tries()
             yield self.prompt()
             yield from self.starters("reflect")
             label = note_label(view)
@@ -66,7 +69,7 @@ class ReflectStep(StepWidget):
                 yield Static(Content.assemble(
                     self.partner(view.listener), " has said back what they heard."),
                     classes="for-whom")
-                yield self.tries()
+                yield from self.tries()
             yield self.prompt()
             with Horizontal(classes="buttons"):
                 for verdict in VERDICTS:
