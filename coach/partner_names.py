@@ -23,8 +23,17 @@ def names_path() -> Path:
 
 
 def refusals(a: str, b: str) -> tuple[str | None, str | None]:
-    """Why partner A's and partner B's names cannot be used (None for a good name)."""
-    return _alone(a), _alone(b) or _together(a, b)
+    """Why partner A's and partner B's names cannot be used (None for a good name).
+
+    Each name alone: not empty, not too long for the banner. The pair is the
+    engine's to judge (:func:`coach.engine.check_names`, what ``Session.start``
+    refuses), and its message is given as it is, so the set-up and the session
+    never disagree about which names can start one.
+    """
+    alone = _alone(a), _alone(b)
+    if alone != (None, None):
+        return alone
+    return None, _together(a, b)
 
 
 def _alone(name: str) -> str | None:
@@ -36,8 +45,14 @@ def _alone(name: str) -> str | None:
 
 
 def _together(a: str, b: str) -> str | None:
-    if a.strip() and a.strip().casefold() == b.strip().casefold():
-        return "The same as partner A's name: please use another."
+    from coach.engine import NamesError, check_names  # the format, the engine: only here
+
+    try:
+        check_names(a, b)
+    except NamesError as error:
+        # the engine's message begins in lower case, to follow "--a and --b: " on a command
+        # line; beside a field it is a sentence of its own
+        return error.message[:1].upper() + error.message[1:] + "."
     return None
 
 

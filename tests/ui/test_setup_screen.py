@@ -62,7 +62,8 @@ def session_of(app) -> Session:  # type: ignore[no-untyped-def]
     [
         ("", "Alex", "a", "Type a name"),
         ("Sam", "   ", "b", "Type a name"),
-        ("Sam", " sam ", "b", "The same as partner A"),
+        ("Sam", " sam ", "b", 'Both names are "Sam": give each of you a different name'),
+        ("Straße", "STRASSE", "b", 'Both names are "Straße"'),
         ("x" * 41, "Alex", "a", "At most 40 characters"),
     ],
 )
@@ -79,6 +80,39 @@ async def test_names_are_refused_beside_the_field(a: str, b: str, where: str, me
         assert refusal(screen, other) == ""
         # what was typed stays
         assert screen.query_one("#name-a", Input).value == a
+
+
+async def test_the_set_up_refuses_a_pair_with_the_engine_s_own_message() -> None:
+    from coach.engine import NamesError, check_names
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_setup(app, pilot)
+        await type_names(pilot, screen, "Sam", "  SAM")
+        await press(pilot, "enter")
+        try:
+            check_names("Sam", "  SAM")
+        except NamesError as error:
+            engine_says = error.message
+        assert refusal(screen, "b").casefold() == f"{engine_says}.".casefold()
+        # typing again hides the refusal; different names then start
+        await press(pilot, "backspace")
+        assert not screen.query_one("#refusal-b", Static).display
+        await type_names(pilot, screen, "Sam", "Alex")
+        await press(pilot, "enter")
+        assert session_of(app).st.names == {"a": "Sam", "b": "Alex"}
+
+
+@pytest.mark.parametrize("name", MARKUP_NAMES)
+async def test_the_same_name_full_of_markup_is_refused_and_quoted_literally(name: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_setup(app, pilot)
+        await type_names(pilot, screen, f"Sam{name}", f" sam{name} ")
+        await press(pilot, "enter")
+        assert app.screen is screen  # not started, and nothing raised
+        assert refusal(screen, "b").startswith(f'Both names are "Sam{name}": ')
+        assert screen.query_one("#name-b", Input).value == f" sam{name} "
 
 
 async def test_names_are_remembered_privately_and_offered_next_time() -> None:

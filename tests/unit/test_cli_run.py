@@ -110,7 +110,7 @@ def test_run_with_one_name_opens_set_up_with_it(
     [
         (["run", "no-such-thing"], 1, 'no exercise file or id "no-such-thing"'),
         (["run", "missing.yaml"], 1, "no such file: missing.yaml"),
-        (["run", "first-reflection", "--a", "Sam", "--b", " sam"], 2, "The same as partner A"),
+        (["run", "first-reflection", "--a", "Sam", "--b", " sam"], 2, 'Both names are "Sam"'),
         (["run", "first-reflection", "--a", " ", "--b", "Alex"], 2, "Type a name"),
         (["run", "first-reflection", "--exercises", "nowhere"], 2, "no such folder: nowhere"),
         (["--exercises", "nowhere"], 2, "coach: no such folder: nowhere"),

@@ -1,7 +1,8 @@
 """Set-up: who is here today, and (when the exercise asks) who speaks first.
 
 Names come back from last time, stay editable, and are refused beside the field
-when empty or the same as the other's. Enter starts from anywhere on the screen.
+when empty, too long, or refused by the engine (the same as the other's), with
+the engine's own message. Enter starts from anywhere on the screen.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ class SetupScreen(Screen[None]):
         refused = refusals(a, b)
         for partner, refusal in zip(("a", "b"), refused, strict=True):
             shown = self.query_one(f"#refusal-{partner}", Static)
-            shown.update(refusal or "")
+            shown.update(literal(refusal))  # the engine's message quotes the name
             shown.display = refusal is not None
         if refused != (None, None):
             partner = "a" if refused[0] else "b"
