@@ -19,7 +19,10 @@ async def walk_sizes(app: CoachApp, pilot) -> None:  # type: ignore[no-untyped-d
         assert app.screen.is_mounted
 
 
-@pytest.mark.parametrize("keys", [(), ("s",), ("f1",), ("enter",), ("slash", *"listen")])
+@pytest.mark.parametrize(
+    "keys",
+    [(), ("s",), ("f1",), ("enter",), ("slash", *"listen"), ("h",), ("c",), ("g",), ("f2",)],
+)
 async def test_resizing_never_raises(keys: tuple[str, ...]) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

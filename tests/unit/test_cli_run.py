@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,25 @@ def test_run_by_id_with_names_and_first(
     request = call["run"]
     assert request.exercise.title == "Good one"
     assert (request.a, request.b, request.first) == ("[bold]", "Alex", "b")
+
+
+def test_run_a_file_with_both_names_and_first_asks_for_its_first_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], opened: list[dict[str, Any]]
+) -> None:
+    path = tmp_path / "draft.yaml"
+    path.write_text(GOOD, "utf-8")
+    code, _, err = run(capsys, "run", str(path), "--a", "Sam", "--b", "Alex", "--first", "a")
+    assert code == 0, err
+    request = opened[0]["run"]
+    assert request.exercise.title == "Good one"
+    assert (request.a, request.b, request.first) == ("Sam", "Alex", "a")
+    # the app then opens that request straight on the first step: tests/ui/test_setup_screen.py
+
+
+def test_coach_help_lists_run(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert re.search(r"^\s+run\s+open the app on one exercise", out, re.MULTILINE), out
 
 
 def test_run_with_one_name_opens_set_up_with_it(
