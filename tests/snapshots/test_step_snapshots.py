@@ -254,6 +254,12 @@ def test_end_summary(snap_compare: Snap) -> None:
     assert snap_compare(harness(ex), run_before=after(then=then))
 
 
+def test_first_speaker(snap_compare: Snap) -> None:
+    """Who speaks first, asked on the session screen when set-up did not settle it."""
+    ex = exercise("- share: \"{speaker}, go.\"", head="first_speaker: ask")
+    assert snap_compare(harness(ex, first=None), run_before=after("down"))
+
+
 def test_swap(snap_compare: Snap) -> None:
     ex = exercise("""
     - share: "{speaker}, tell {listener} what you noticed."

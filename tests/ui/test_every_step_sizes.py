@@ -116,3 +116,14 @@ async def test_the_other_session_screens_survive_any_size(
         assert type(screen).__name__ == SCREENS[name]
         await walk(app, pilot)
         assert app.screen is screen
+
+
+async def test_who_speaks_first_survives_any_size() -> None:
+    app = harness(exercise("- share: Go", head="first_speaker: ask"), first=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session.view().phase == "first_speaker"
+        await walk(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.view().phase == "first_speaker"

@@ -181,6 +181,10 @@ async def test_emotion_guess_is_confirmed_by_the_other_partner() -> None:
         assert answers(app)[-1]["result"] == "confirmed"
         # the default starter is filled with the confirmed emotion
         assert "It makes sense that you feel hurt because" in screen_text(app)
+        await pilot.press("enter")  # Alex has said why it makes sense
+        await pilot.pause()
+        assert app.session.ended
+        assert answers(app)[-1]["stage"] == "validate"
 
 
 async def test_emotion_guess_corrected_and_the_limit_refused() -> None:
