@@ -206,23 +206,33 @@ def stamps(extra_dirs: Sequence[Path] = ()) -> Stamps:
     return out
 
 
-def cached_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
-    """The rows of the last scan when no file has changed since, else None."""
+def cached_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False) -> list[Row] | None:
+    """The rows of the last scan when no file has changed since, else None.
+
+    With ``partly``, the rows of the files that have not changed, when some have: a file
+    edited, added or removed since is left out until the scan brings it.
+    """
     try:
         data = json.loads(cache_path().read_text("utf-8"))
         if data.get("format") != CACHE_FORMAT or data.get("dirs") != [str(d) for d in extra_dirs]:
             return None
-        if [tuple(s) for s in data["stamps"]] != stamps(extra_dirs):
+        then, now = [tuple(s) for s in data["stamps"]], stamps(extra_dirs)
+        if then == now:
+            return [_row_from_json(raw) for raw in data["rows"]]
+        if not partly:
             return None
-        return [_row_from_json(raw) for raw in data["rows"]]
+        unchanged = {path for path, _, _ in set(then) & set(now)}
+        return [_row_from_json(raw) for raw in data["rows"] if raw["path"] in unchanged]
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def quick_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
     """What to draw before the scan: the last scan's rows, else the built-ins as shipped
-    when they are all there is; None when neither still holds (then only the scan can tell)."""
-    return cached_rows(extra_dirs) or shipped_rows(extra_dirs)
+    when they are all there is, else the last scan's rows of the files that did not
+    change; None when there is nothing to go on (then only the scan can tell)."""
+    return (cached_rows(extra_dirs) or shipped_rows(extra_dirs)
+            or cached_rows(extra_dirs, partly=True) or None)
 
 
 def save_cached_rows(extra_dirs: Sequence[Path], taken: Stamps, rows: Sequence[Row]) -> None:

@@ -239,6 +239,26 @@ def test_the_cache_is_not_used_once_a_file_changes(tmp_path: Path) -> None:
     assert cached_rows([folder]) is None
 
 
+def test_after_an_edit_the_rows_of_the_files_that_did_not_change_are_drawn(
+    tmp_path: Path,
+) -> None:
+    from coach.ui.library_rows import cached_rows, quick_rows, save_cached_rows, scan_rows, stamps
+
+    folder = tmp_path / "extra"
+    a, b = write_exercise(folder, "a", "Alpha"), write_exercise(folder, "b", "Beta")
+    save_cached_rows([folder], stamps([folder]), scan_rows([folder]))
+    b.write_text(b.read_text("utf-8").replace("Beta", "Beta, edited"), "utf-8")
+    write_exercise(folder, "c", "Gamma")  # new since the scan
+    assert cached_rows([folder]) is None
+    quick = quick_rows([folder]) or []
+    titles = [r.title for r in quick if r.path.parent == folder]
+    assert titles == ["Alpha"]  # the edited and the new file wait for the scan
+    assert "Your first reflection" in [r.title for r in quick]
+    a.unlink()
+    assert [r for r in quick_rows([folder]) or [] if r.path.parent == folder] == []
+    assert quick_rows([tmp_path]) is None  # other folders: nothing to go on
+
+
 def test_the_cache_lists_the_files_the_library_reads(tmp_path: Path) -> None:
     from coach.library import exercise_files as library_files
     from coach.ui.library_rows import exercise_files
