@@ -230,9 +230,11 @@ def cached_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False) -> lis
 def quick_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
     """What to draw before the scan: the last scan's rows, else the built-ins as shipped
     when they are all there is, else the last scan's rows of the files that did not
-    change; None when there is nothing to go on (then only the scan can tell)."""
+    change, else the built-ins alone; None when there is nothing to go on (then only the
+    scan can tell). Whatever is drawn, the scan follows and replaces it."""
     return (cached_rows(extra_dirs) or shipped_rows(extra_dirs)
-            or cached_rows(extra_dirs, partly=True) or None)
+            or cached_rows(extra_dirs, partly=True)
+            or shipped_rows(extra_dirs, partly=True))
 
 
 def save_cached_rows(extra_dirs: Sequence[Path], taken: Stamps, rows: Sequence[Row]) -> None:
@@ -308,11 +310,17 @@ def shipped_text(rows: Sequence[Row]) -> str:
     return json.dumps(shipped_index(rows), ensure_ascii=False, indent=1) + "\n"
 
 
-def shipped_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
+def shipped_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False) -> list[Row] | None:
     """The built-ins' rows as shipped, when the built-ins are the only exercises, the path is
-    the built-in one, and the files are those the rows were made from; else None."""
+    the built-in one, and the files are those the rows were made from; else None.
+
+    With ``partly``, also when there are other exercises: those are left out until the
+    scan brings them (and a built-in one of them replaces is shown until then).
+    """
     try:
-        if any(not Path(p).is_relative_to(BUILTIN_EXERCISES) for p, _, _ in stamps(extra_dirs)):
+        builtin_only = all(Path(p).is_relative_to(BUILTIN_EXERCISES)
+                           for p, _, _ in stamps(extra_dirs))
+        if not (builtin_only or partly):
             return None
         if (paths.user_data_overrides_dir() / BUILTIN_PATH_FILE.name).exists():
             return None

@@ -76,15 +76,18 @@ def test_the_shipped_rows_are_not_used_when_the_list_would_differ(
 
     assert BUILTIN_PATH_FILE == DATA_DIR / PATH
     assert shipped_rows() is not None
-    # an --exercises folder with a file in it
+    # an --exercises folder with a file in it: the built-ins alone, only when asked for
     folder = tmp_path / "extra"
     write_exercise(folder, "theirs")
     assert shipped_rows([folder]) is None
+    partly = shipped_rows([folder], partly=True) or []
+    assert [r.title for r in partly] == [r.title for r in shipped_rows() or []]
     assert shipped_rows([tmp_path / "empty"]) is not None
     # the user's own path through the exercises
     user_data_overrides_dir().mkdir(parents=True)
     (user_data_overrides_dir() / "path.yaml").write_text("stages: []\n", "utf-8")
     assert shipped_rows() is None
+    assert shipped_rows(partly=True) is None
     (user_data_overrides_dir() / "path.yaml").unlink()
     # the user's own exercise
     mine = write_exercise(user_exercises_dir(), "mine")
