@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from coach.engine import Pick
 from coach.ui.steps.ask import ChoiceStep
+from coach.ui.text import literal
 from coach.ui.widgets.choice_list import ChoiceList
 
 
@@ -15,7 +16,9 @@ class FirstSpeakerStep(ChoiceStep):
     def compose(self) -> ComposeResult:
         yield self.prompt()
         yield ChoiceList([
-            Option(Content.assemble((f"{n}  ", "bold"), self.partner(p)), id=p)
+            # the names in bold, not in their colours: a colour can vanish on the highlight
+            Option(Content.assemble((f"{n}  ", "bold"), literal(self.view.name(p)).stylize("bold")),
+                   id=p)
             for n, p in enumerate(("a", "b"), 1)
         ], id="choices")
         yield self.error_line()
