@@ -250,3 +250,56 @@ async def test_the_danger_line_stays_through_esc_while_the_note_says_it(
         assert "Please stop the exercise here" not in screen_text(app)
         assert "f2" not in footer_keys(app)
         assert app.session.view().phase == "step"  # never blocks, never ends anything
+
+
+# --- during the break: the rest of issue 8 -----------------------------------------------
+
+
+async def test_one_soothing_idea_at_a_time_with_a_key_for_the_next_and_what_to_avoid() -> None:
+    from coach import resources
+
+    soothing = resources.soothing()
+    app = Harness(SHARE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("a", "down", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        first, second = soothing.suggestions[:2]
+        assert first in text and second not in text  # one at a time
+        assert "n another idea" in text
+        assert "Try not to: going over the argument" in text
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert second in text and first not in text
+        for _ in range(len(soothing.suggestions) - 1):  # round again to the first
+            await pilot.press("n")
+        await pilot.pause()
+        assert first in screen_text(app)
+        assert app.session.view().phase == "break"  # ideas change nothing else
+
+
+async def test_a_re_rating_at_the_pause_at_that_led_to_the_break_suggests_more_time() -> None:
+    ex = exercise("""
+    - rate: How stirred up?
+      who: speaker
+      scale: [0, 10]
+      pause_at: 5
+    - share: Go
+    """)
+    app = Harness(ex)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("5", "enter")  # under 7, but at the rating's own pause_at
+        await pilot.pause()
+        view = app.session.view()
+        assert view.stirred_at == 5 and view.more_time_suggested
+        assert "still stirred up" in screen_text(app)
