@@ -80,9 +80,12 @@ class CueWatch:
         #: the danger line on screen, and the cue it is for
         self.danger: NoticeLine | None = None
         self._danger_cue = ""
+        #: counts steps, so a late match for the last step's note shows nothing on this one
+        self._note = 0
 
     def reset(self) -> None:
         """A new step: a new note."""
+        self._note += 1
         self.stop()
         self.shown = set()
         self.matched = False
@@ -101,17 +104,17 @@ class CueWatch:
 
     def _start(self) -> None:
         self._timer = None
-        text, heated = self._text, self.settings().nudges
-        self.screen.run_worker(lambda: self._match(text, heated), thread=True,
+        text, heated, note = self._text, self.settings().nudges, self._note
+        self.screen.run_worker(lambda: self._match(text, heated, note), thread=True,
                                exclusive=True, group="cue-watch", exit_on_error=False)
 
-    def _match(self, text: str, heated: bool) -> None:
+    def _match(self, text: str, heated: bool, note: int) -> None:
         found = resources.find_cues(text, heated=heated)
         # called with nothing found too: a danger line goes once the note no longer says it
-        self.screen.app.call_from_thread(self._show, found)
+        self.screen.app.call_from_thread(self._show, found, note)
 
-    async def _show(self, found: list[CueMatch]) -> None:
-        if not self.screen.is_attached:
+    async def _show(self, found: list[CueMatch], note: int | None = None) -> None:
+        if not self.screen.is_attached or note not in (None, self._note):
             return
         if found and not self.matched:
             self.matched = True
