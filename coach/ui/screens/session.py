@@ -368,13 +368,13 @@ class SessionScreen(Screen[None]):
                    cues=self.cues.matched, changed=self._changed)
 
     def _changed(self) -> None:
+        """A break was taken: it is saved, and the offer it answered goes from under it."""
         self.app.post_message(SessionChanged(self.session))
+        for line in self._offer_lines():
+            line.remove()
 
     async def _break_done(self, taken: bool) -> None:
         if taken:
-            # the offer was answered: its line goes with it
-            for line in self._offer_lines():
-                await line.remove()
             await self._after_break()
         else:  # Esc: keep talking, nothing changed
             self._above = False
