@@ -195,3 +195,27 @@ def view_fields(brk: dict[str, Any], timer: Timer, clock: Clock) -> dict[str, An
         "stirred_at": brk.get("stirred_at", STIRRED_AT),
         "more_time_suggested": more_time_suggested(brk),
     }
+
+
+def offered_to(
+    offer: str, events: Sequence[Event], actor: str | None, speaker: str
+) -> str:
+    """The partner a break offer is about, who calls the break when it is taken with one
+    key: the one who rated highest (the first of them on a tie) for a high rating, the
+    speaker whose reflection did not land, else the partner answering now (the speaker
+    when both answer)."""
+    answers = [e for e in events if e.kind == "answer_given"]
+    if offer == "high_rating" and answers and answers[-1].data.get("stage") == "rate":
+        step = answers[-1].step
+        rated = []
+        for event in reversed(answers):  # the last rate step's answers, one or both
+            if event.step != step or event.data.get("stage") != "rate":
+                break
+            rated.insert(0, event)
+        return str(max(rated, key=lambda e: e.data.get("value", 0)).data["partner"])
+    if offer == "not_confirmed":
+        missed = next((e for e in reversed(answers)
+                       if e.data.get("result") == "not_confirmed"), None)
+        if missed is not None:
+            return str(missed.data["partner"])
+    return actor if actor in ("a", "b") else speaker

@@ -60,3 +60,26 @@ def test_a_one_minute_break_mid_note_comes_back_to_the_same_step_and_note(
     # the session goes on from there: the note is sent as it was typed
     t.keys("Enter")
     t.wait_for("Alex says back what they heard")
+
+
+def test_an_offered_break_is_taken_with_one_key_from_the_note_box(terminal: Terminal) -> None:
+    """ctrl+o reaches the app through a real terminal and tmux, from a focused note."""
+    t = terminal
+    t.start(*RUN)
+    t.wait_for("Sam holds the floor", "Welcome,")
+    t.keys("Enter")
+    t.wait_for("How stirred up")
+    t.keys("3", "Enter")
+    t.wait_for("has answered ✓")
+    t.keys("8", "Enter")  # Alex: at the exercise's pause_at
+    t.wait_for("Sam, you have the floor", "That rating is high", "Take 20 minutes  ^o")
+    t.type(NOTE)
+    t.wait_for(NOTE)
+    t.keys("C-o")
+    screen = t.wait_for("Break · called by Alex", "left", "Sam is ready", "Alex is ready")
+    assert NOTE not in screen
+    t.keys("a", "b")
+    t.wait_for("End the break early?")
+    t.keys("y")
+    screen = t.wait_for("Sam, you have the floor", NOTE)
+    assert "That rating is high" not in screen  # the offer was taken: its line is gone

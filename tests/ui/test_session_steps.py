@@ -90,7 +90,7 @@ async def test_reflect_not_confirmed_after_max_tries_offers_a_break() -> None:
         view = app.session.view()
         assert view.action == "say" and view.offer_break == "not_confirmed"
         assert "A short break can help" in screen_text(app)
-        assert "Take a break" in screen_text(app)
+        assert "^o" in screen_text(app)  # the offer's own key, on its line
         await pilot.press("escape")  # dismissed, calmly
         await pilot.pause()
         assert "A short break can help" not in screen_text(app)

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Markdown, Static
 from coach.engine import Session
 from coach.engine.text import format_seconds
 from coach.settings import Settings
+from coach.ui.break_flow import OFFER_KEY, OFFER_KEY_SHOWN, offer_button
 from coach.ui.summary import Summary, short_date, spoken_duration, summarise
 from coach.ui.text import literal, markdown_source
 from coach.ui.widgets.notice_line import NoticeLine, offer_text
@@ -57,6 +58,9 @@ class EndScreen(Screen[None]):
     CSS_PATH = "end.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "leave", "back to the library", key_display="⏎"),
+        # only while the break is offered: one key takes it (ctrl+t asks who and how long)
+        Binding(OFFER_KEY, "take_offered", "break now", key_display=OFFER_KEY_SHOWN,
+                priority=True),
         Binding("ctrl+t", "take_break", "take a break", priority=True),
     ]
 
@@ -71,7 +75,8 @@ class EndScreen(Screen[None]):
         yield Static(literal(f"{title} · done"), id="end-title")
         with VerticalScroll(id="end-body"):
             if view.offer_break:  # the last answer's rating was high: a break, offered
-                yield NoticeLine(offer_text(view.offer_break), kind="offer")
+                yield NoticeLine(offer_text(view.offer_break), kind="offer",
+                                 take=offer_button(self.session, self.settings, cues=False))
             thanks = ENDINGS.get(view.ended_reason or "completed", "")
             if thanks:
                 yield Static(thanks, id="thanks")
@@ -85,16 +90,36 @@ class EndScreen(Screen[None]):
                     yield Static(value, classes="row-value")
         yield Footer()
 
-    @on(NoticeLine.TakeBreak)
-    def action_take_break(self) -> None:
-        from coach.ui.break_flow import open_break
+    @property
+    def settings(self) -> Settings:
+        return getattr(self.app, "settings", None) or Settings()
+
+    def _saved(self, _taken: object = None) -> None:
         from coach.ui.screens.session import SessionChanged
 
-        def saved() -> None:
-            self.app.post_message(SessionChanged(self.session))
+        self.app.post_message(SessionChanged(self.session))
+        # a break taken answers the offer: its line goes
+        for line in self.query(NoticeLine).results(NoticeLine):
+            if line.kind == "offer" and not self.session.view().offer_break:
+                line.remove()
+        self.refresh_bindings()
 
-        settings = getattr(self.app, "settings", None) or Settings()
-        open_break(self.app, self.session, settings, lambda _taken: saved(), changed=saved)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_offered":
+            return any(line.kind == "offer" for line in self.query(NoticeLine).results(NoticeLine))
+        return True
+
+    def action_take_break(self) -> None:
+        from coach.ui.break_flow import open_break
+
+        open_break(self.app, self.session, self.settings, self._saved, changed=self._saved)
+
+    @on(NoticeLine.TakeBreak)
+    def action_take_offered(self) -> None:
+        from coach.ui.break_flow import take_offered_break
+
+        take_offered_break(self.app, self.session, self.settings, self._saved,
+                           changed=self._saved)
 
     def action_leave(self) -> None:
         self.dismiss(None)

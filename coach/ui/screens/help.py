@@ -35,8 +35,10 @@ HABITS = (
     ),
     (
         "Pause",
-        "Either of you can stop at any moment with ctrl+t. A break has a length and a time "
-        "to come back, and you go on only when both of you say you are ready.",
+        "Either of you can stop at any moment with ctrl+t, or the Take a break button at "
+        "the top. A break has a length and a time to come back, and you go on only when "
+        "both of you say you are ready. When coach offers a break (a high rating, a step "
+        "past its time), ctrl+o takes it at once.",
     ),
 )
 

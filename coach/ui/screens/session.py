@@ -22,16 +22,17 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, TextArea
+from textual.widgets import Button, Footer, TextArea
 
 from coach.engine import Answer, AnswerError, Session, View
 from coach.settings import Settings
+from coach.ui.break_flow import OFFER_KEY, OFFER_KEY_SHOWN, offer_button
 from coach.ui.cue_watch import CueWatch
 from coach.ui.steps.base import StepWidget
 from coach.ui.steps.registry import widget_for
 from coach.ui.summary import describe_answer, last_answer, moments
 from coach.ui.text import literal
-from coach.ui.widgets.floor_banner import FloorBanner
+from coach.ui.widgets.floor_banner import TAKE_BREAK_BUTTON, FloorBanner
 from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.notice_line import NoticeLine, offer_text
 
@@ -55,9 +56,14 @@ class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "forward", "go on", key_display="⏎"),
+        # only while a break is offered: one key takes it (ctrl+t asks who and how long)
+        Binding(OFFER_KEY, "take_offered", "break now", key_display=OFFER_KEY_SHOWN,
+                priority=True),
         Binding("ctrl+t", "take_break", "take a break", priority=True),
         Binding("ctrl+z", "undo", "take back", priority=True),
         Binding("escape", "dismiss_notices", "dismiss note"),
+        # shown only beside a danger line (F2 works everywhere: the app binds it too)
+        Binding("f2", "support_lines", "support lines"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -78,7 +84,7 @@ class SessionScreen(Screen[None]):
         #: session that did not start leaves no trace at all)
         self.on_check_passed: Callable[[], object] | None = None
         #: escalation nudges and danger cues in the note being typed
-        self.cues = CueWatch(self, lambda: self.settings)
+        self.cues = CueWatch(self, lambda: self.settings, matched=self._show_offer_take)
 
     # --- what the app reads ---------------------------------------------------------
 
@@ -93,7 +99,7 @@ class SessionScreen(Screen[None]):
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield FloorBanner(self.session.view(), self.settings)
+        yield FloorBanner(self.session.view(), self.settings, break_button=True)
         with VerticalScroll(id="middle"):
             yield Vertical(id="notices")
             yield Vertical(id="step-area")
@@ -157,9 +163,24 @@ class SessionScreen(Screen[None]):
             lines.append(NoticeLine(literal(notice)))
         if view.offer_break:
             self._offers.add(view.offer_break)
-            lines.append(NoticeLine(offer_text(view.offer_break), kind="offer"))
+            lines.append(self._offer_line(view.offer_break))
         if lines:
             await box.mount_all(lines)
+
+    def _offer_take(self) -> str:
+        return offer_button(self.session, self.settings, cues=self.cues.matched)
+
+    def _offer_line(self, offer: str) -> NoticeLine:
+        return NoticeLine(offer_text(offer), kind="offer", take=self._offer_take())
+
+    def _offer_lines(self) -> list[NoticeLine]:
+        return [line for line in self.query("#notices NoticeLine").results(NoticeLine)
+                if line.kind == "offer"]
+
+    def _show_offer_take(self) -> None:
+        """Cues matched: what the offered break's key takes may be longer now."""
+        for line in self._offer_lines():
+            line.show_take(self._offer_take())
 
     async def _tick(self) -> None:
         """Time passes: a step that runs past its limit offers a break."""
@@ -169,8 +190,8 @@ class SessionScreen(Screen[None]):
         if view.offer_break and view.offer_break not in self._offers:
             self._offers.add(view.offer_break)
             await self.query_one("#notices", Vertical).mount(
-                NoticeLine(offer_text(view.offer_break), kind="offer")
-            )
+                self._offer_line(view.offer_break))
+            self.refresh_bindings()
         if self._step is not None and self.turn_key(view) == self._turn:
             self._step.update_view(view)
 
@@ -256,7 +277,12 @@ class SessionScreen(Screen[None]):
         if action == "forward":
             return self._step is not None and self._step.enter_goes_on
         if action == "dismiss_notices":
-            return bool(self.query("#notices NoticeLine"))
+            return any(line.dismissible for line in
+                       self.query("#notices NoticeLine").results(NoticeLine))
+        if action == "take_offered":
+            return bool(self._offer_lines()) and not self._above
+        if action == "support_lines":
+            return self.cues.danger is not None and self.cues.danger.is_attached
         if action == "undo":
             return None if not self.session.view().can_undo else True
         return True
@@ -266,13 +292,34 @@ class SessionScreen(Screen[None]):
             self._step.forward()
 
     def action_dismiss_notices(self) -> None:
-        for line in self.query("#notices NoticeLine"):
-            line.remove()
+        """Esc: the notes and an offer go; a danger line stays (it is crisis help)."""
+        for line in self.query("#notices NoticeLine").results(NoticeLine):
+            if line.dismissible:
+                line.remove()
         self.call_after_refresh(self.refresh_bindings)
 
+    async def action_support_lines(self) -> None:
+        await self.app.run_action("resources")
+
     @on(NoticeLine.TakeBreak)
-    def offered_break(self) -> None:
+    def _offer_pressed(self) -> None:
+        self.action_take_offered()
+
+    @on(Button.Pressed, f"#{TAKE_BREAK_BUTTON}")
+    def _break_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         self.action_take_break()
+
+    def action_take_offered(self) -> None:
+        """The one key for an offered break: taken at once, by the partner it is about."""
+        from coach.ui.break_flow import take_offered_break
+
+        if self._above or not self._offer_lines():
+            return
+        self._above = True
+        if not take_offered_break(self.app, self.session, self.settings, self._break_done,
+                                  cues=self.cues.matched, changed=self._changed):
+            self._above = False
 
     def action_take_break(self) -> None:
         view = self.session.view()
@@ -318,8 +365,13 @@ class SessionScreen(Screen[None]):
 
         self._above = True
         open_break(self.app, self.session, self.settings, self._break_done,
-                   cues=self.cues.matched,
-                   changed=lambda: self.app.post_message(SessionChanged(self.session)))
+                   cues=self.cues.matched, changed=self._changed)
+
+    def _changed(self) -> None:
+        """A break was taken: it is saved, and the offer it answered goes from under it."""
+        self.app.post_message(SessionChanged(self.session))
+        for line in self._offer_lines():
+            line.remove()
 
     async def _break_done(self, taken: bool) -> None:
         if taken:

@@ -1,4 +1,9 @@
-"""The floor banner: who holds the floor, who listens, where we are. It never scrolls away."""
+"""The floor banner: who holds the floor, who listens, where we are. It never scrolls away.
+
+On a session it also holds the "take a break" button, beside the progress bar: always
+in sight, costing no line of the step's room at 80x24. The button never takes the
+focus, so a note being typed keeps it (the screen handles the press).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Button, ProgressBar, Static
 
 from coach.engine import View
 from coach.settings import Settings
 from coach.ui.widgets.css import beside
 from coach.ui.widgets.partners import partner_name
+
+#: the id of the "take a break" button, for the screen that handles its press
+TAKE_BREAK_BUTTON = "take-break-button"
+TAKE_BREAK_LABEL = "Take a break  ^t"
 
 
 def floor_text(view: View, settings: Settings) -> Content:
@@ -50,16 +59,23 @@ def progress(view: View) -> tuple[int, int]:
 class FloorBanner(Widget):
     DEFAULT_CSS = beside(__file__)
 
-    def __init__(self, view: View, settings: Settings) -> None:
+    def __init__(self, view: View, settings: Settings, *, break_button: bool = False) -> None:
         super().__init__(id="floor-banner")
         self._view = view
         self._settings = settings
+        self._break_button = break_button
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="floor-line"):
             yield Static(floor_text(self._view, self._settings), id="floor")
             yield Static(place_text(self._view), id="place")
-        yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+        with Horizontal(id="progress-line"):
+            yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            if self._break_button:
+                button = Button(TAKE_BREAK_LABEL, id=TAKE_BREAK_BUTTON, compact=True,
+                                tooltip="Stop here for a while; the step waits as it is")
+                button.can_focus = False
+                yield button
 
     def on_mount(self) -> None:
         self.show(self._view)

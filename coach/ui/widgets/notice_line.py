@@ -1,7 +1,8 @@
 """Calm lines above the step: what passed on the way here, a break on offer, the floor passing.
 
-Each can be dismissed (Esc, or its ✕ with the mouse); an offered break has its
-own button, and ctrl+t takes it from anywhere.
+Each can be dismissed (Esc, or its ✕ with the mouse), except a danger line: it
+is crisis help, and stays while the note matches. An offered break has its own
+button, which takes it at once, as its one key does (ctrl+t asks the full question).
 """
 
 from __future__ import annotations
@@ -35,23 +36,47 @@ class NoticeLine(Horizontal):
     class TakeBreak(Message):
         """The offered break's button was pressed."""
 
-    def __init__(self, text: Content | str, *, kind: str = "notice") -> None:
+    def __init__(
+        self, text: Content | str, *, kind: str = "notice", take: str = "Take a break  ^t",
+    ) -> None:
         super().__init__(classes=f"notice-line {kind}")
         self._text = text
         self.kind = kind
+        #: the offered break's button: what one key takes
+        self._take = take
+
+    @property
+    def dismissible(self) -> bool:
+        return self.kind != "danger"
+
+    def show(self, text: Content | str) -> None:
+        self._text = text
+        if self.is_mounted:
+            self.query_one(".notice-text", Static).update(text)
+
+    def show_take(self, take: str) -> None:
+        self._take = take
+        if self.is_mounted and self.kind == "offer":
+            self.query_one(".take-break", Button).label = take
 
     def compose(self) -> ComposeResult:
         yield Static(self._text, classes="notice-text")
         if self.kind == "offer":
-            take = Button("Take a break  ^t", classes="take-break", compact=True)
+            take = Button(self._take, classes="take-break", compact=True)
             take.can_focus = False
             yield take
-        close = Button("✕", classes="dismiss", compact=True, tooltip="Dismiss (Esc)")
-        close.can_focus = False
-        yield close
+        if self.dismissible:
+            close = Button("✕", classes="dismiss", compact=True, tooltip="Dismiss (Esc)")
+            close.can_focus = False
+            yield close
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.has_class("take-break"):
+            # the line stays until the break is taken: the screen takes it away then
             self.post_message(self.TakeBreak())
+            return
+        screen = self.screen
         self.remove()
+        # the keys for what this line offered (Esc, the offer's key) go from the footer
+        screen.call_after_refresh(screen.refresh_bindings)
