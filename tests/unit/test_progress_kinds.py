@@ -4,10 +4,9 @@ rate step's save_as, then its pause_at, and only then the question's words."""
 from __future__ import annotations
 
 from coach.engine import Number
-from coach.format.loader import load_text
 from coach.format.model import Exercise
-from coach.paths import user_exercises_dir
 from coach.ui.looking_back import progress_page, rating_kind
+from tests.ui.looking_back_support import users_own
 from tests.unit.builtin_support import builtin
 from tests.unit.store_support import Recorded
 
@@ -25,13 +24,7 @@ steps:
 
 
 def in_other_words(in_library: bool = True) -> Exercise:
-    if in_library:
-        folder = user_exercises_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "in-other-words.yaml").write_text(TEXT, "utf-8")
-    result = load_text(TEXT, file="in-other-words.yaml", stem="in-other-words")
-    assert result.exercise is not None, [str(p) for p in result.errors]
-    return result.exercise
+    return users_own(TEXT, "in-other-words", in_library=in_library)
 
 
 def rated(ex: Exercise) -> float:
