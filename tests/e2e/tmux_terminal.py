@@ -116,8 +116,13 @@ class Terminal:
     def exit_status(self) -> int:
         """The status coach exited with once it has (waits for it); minus the signal's
         number when a signal killed it. (Not tmux's ``pane_dead_status``: tmux 3.3 often
-        loses it.)"""
-        return int(self._wait_for_file(self._files()[1], "coach to exit"))
+        loses it.) Returns once tmux has read all coach wrote, too: the pane is dead."""
+        status = int(self._wait_for_file(self._files()[1], "coach to exit"))
+        alive = subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "e2e"],
+                               capture_output=True, env=self.env, check=False)
+        if alive.returncode == 0:  # not after close(): the pane went with the terminal
+            self.wait_until(lambda _: self.pane("pane_dead") == "1", "the pane to be dead")
+        return status
 
 
 @contextmanager
