@@ -97,6 +97,28 @@ def test_a_resumed_session_stands_where_it_stood_with_its_draft() -> None:
         assert [r["value"] for r in store.ratings(found.id)] == [3, 8]
 
 
+def test_a_step_timer_goes_on_from_what_was_saved_never_from_zero() -> None:
+    from tests.unit.engine_support import exercise
+
+    timed = exercise("- share: Go\n  time_limit: 60\n- say: next")
+    run = Recorded(ex=timed)
+    run.clock.advance(40)
+    run.recorder.record(run.session)
+    run.recorder.close()
+
+    later = FakeClock(wall=run.clock.now() + 86400)  # a day later, a new process's clock
+    with open_store() as store:
+        found = find_resumable(store)
+    store = open_store()
+    session, recorder = open_resumed(store, found, timed, later)
+    view = session.view()
+    assert view.elapsed == 40 and not view.over_time  # neither zero nor a day
+    later.advance(25)
+    view = session.view()
+    assert view.elapsed == 65 and view.over_time
+    recorder.close()
+
+
 def test_an_undone_rating_leaves_the_ratings() -> None:
     run = Recorded().through_check()
     run.answer(Done(), Number(3), Number(9))
