@@ -131,7 +131,10 @@ def run_app(
     return app.return_code or OK
 
 
-def resume_in_app(session_id: int, exercise_dirs: Sequence[Path] = ()) -> int:
+def resume_in_app(
+    session_id: int, exercise_dirs: Sequence[Path] = (), *, no_save: bool = False
+) -> int:
     """Open unfinished session ``session_id`` in the app (``coach resume``), at the step
-    and stage it stopped at, with the note that was being typed."""
-    return run_app(exercise_dirs, resume=session_id)
+    and stage it stopped at, with the note that was being typed; ``no_save``: from there
+    on nothing is written, and the session stays as it was saved."""
+    return run_app(exercise_dirs, resume=session_id, no_save=no_save)

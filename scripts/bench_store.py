@@ -29,24 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from coach.engine import (
-    Choice,
-    Done,
-    Emotions,
     FakeClock,
-    Fits,
-    FreeText,
     InMemoryLedger,
-    Number,
-    Pick,
-    Ready,
-    Reviewed,
-    Safe,
     Session,
-    View,
     needs_core_vocabulary,
     transcript_lines,
 )
-from coach.engine.answers import Answer
 from coach.format.model import Exercise
 from coach.library import scan
 from coach.resources import emotion_words
@@ -54,40 +42,12 @@ from coach.store import Store, open_recorder
 from coach.store.db import DB_NAME
 from coach.store.recorder import saved_state
 from coach.store.store import pack_state
+from tests.unit.builtin_support import cooperative  # the answers of the engine's tests
 
 EXERCISES = ("small-progress", "first-reflection", "feeling-underneath", "weekly-check-in")
 GOALS = {"history": 0.100, "transcript": 0.050, "answer": 0.005, "export": 10.0}
 NOTE = ("When you came home late without calling, I felt unseen, and I kept thinking about "
         "the last time it happened and what it meant. I needed to hear from you.")
-
-
-def auto_answer(view: View, rng: random.Random) -> Answer:
-    """A plausible answer for whatever the step waits for."""
-    match view.expects:
-        case "done":
-            return Done(NOTE if view.notes in ("optional", "required") else None)
-        case "text":
-            return FreeText("Call if I will be more than half an hour late.")
-        case "choice":
-            return Choice(rng.randrange(len(view.options)))
-        case "number":
-            low, high = view.scale or (0, 10)
-            return Number(rng.randint(low, min(high, low + 5)))
-        case "emotions":
-            if view.guess:
-                return Emotions(view.guess)
-            return Emotions(tuple(view.vocabulary[:2]))
-        case "verdict":
-            return Fits("yes")
-        case "ready":
-            return Ready(next(p for p in ("a", "b") if p not in view.ready))
-        case "safe":
-            return Safe(True)
-        case "partner":
-            return Pick("a")
-        case "outcome":
-            return Reviewed("kept", "mostly")
-    raise AssertionError(view.expects)
 
 
 def start(exercise: Exercise, clock: FakeClock, ledger: Any, core: list[str]) -> Session:
@@ -100,7 +60,7 @@ def play(session: Session, clock: FakeClock, rng: random.Random, each: Any = Non
         if session.ended:
             return
         clock.advance(rng.uniform(20, 120))
-        session.answer(auto_answer(session.view(), rng))
+        session.answer(cooperative(session.view(), clock, NOTE))
         if each is not None:
             each(session)
 

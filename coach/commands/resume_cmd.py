@@ -18,20 +18,26 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "resume",
         help="resume an unfinished session (the latest one by default)",
         description="Open an unfinished session again at the step where it stopped, with "
-        "the note that was being typed. Without SESSION, the latest unfinished one.",
+        "the note that was being typed. Without SESSION, the latest unfinished one. With "
+        "--no-save, what happens from there is kept nowhere and the session stays as it "
+        "was saved.",
     )
     add_session_argument(parser, optional=True)
     add_exercises_option(parser)
+    # its own words (the session is kept, as it was saved); absent unless given here, so
+    # that `coach --no-save resume` keeps the one given before the command
+    parser.add_argument(
+        "--no-save", action="store_true", default=argparse.SUPPRESS,
+        help="go on writing nothing: the session stays as it was saved, to resume later",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.commands.records import need, say, session_id, with_records
+    from coach.commands.records import need, say, with_records
     from coach.store import NothingToResume, SessionLocked, find_resumable
 
     def resume(store: Store | None) -> int:
-        number = None if args.session is None else session_id(args.session)
-        if number is not None and store is None:
-            need(store, args.session)  # says there is no such session
+        number = None if args.session is None else need(store, args.session)[1]
         try:
             found = find_resumable(store, number)
         except (NothingToResume, SessionLocked) as exc:
@@ -41,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
         from coach.cli import resume_in_app
 
-        return resume_in_app(found.id, [Path(d) for d in args.exercises])
+        return resume_in_app(found.id, [Path(d) for d in args.exercises],
+                             no_save=args.no_save)
 
     return with_records("resume", resume)

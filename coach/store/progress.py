@@ -25,6 +25,9 @@ class Rating:
     session_id: int
     question: str
     value: int
+    #: the session's exercise id and the rate step's place in it (to find the step itself)
+    exercise: str = ""
+    step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,12 @@ class Week:
 def ratings_by_person(store: Store) -> dict[str, list[Rating]]:
     """Each person's ratings, oldest first, under their current name."""
     out: dict[str, list[Rating]] = {}
-    for name, at, session_id, question, value in store.query(
-        "SELECT p.name, r.at, r.session_id, r.question, r.value FROM ratings r "
-        "JOIN people p ON p.id = r.person_id ORDER BY r.at, r.id"
+    for name, at, session_id, question, value, exercise, step in store.query(
+        "SELECT p.name, r.at, r.session_id, r.question, r.value, s.exercise, r.step "
+        "FROM ratings r JOIN people p ON p.id = r.person_id "
+        "JOIN sessions s ON s.id = r.session_id ORDER BY r.at, r.id"
     ):
-        out.setdefault(name, []).append(Rating(at, session_id, question, value))
+        out.setdefault(name, []).append(Rating(at, session_id, question, value, exercise, step))
     return out
 
 

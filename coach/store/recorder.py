@@ -185,10 +185,13 @@ class Recorder:
 
 
 class NullRecorder(Recorder):
-    """``--no-save``: the same calls, nothing written anywhere."""
+    """``--no-save``: the same calls, nothing written anywhere. Given the ``store`` and
+    ``session_id`` of a session resumed with ``--no-save``, it reads that session's draft
+    and closes the store with :meth:`close`, and writes to it no more than otherwise."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        super().__init__(path, SaveStatus(saving=False))
+    def __init__(self, path: Path | None = None, *, store: Store | None = None,
+                 session_id: int | None = None) -> None:
+        super().__init__(path, SaveStatus(saving=False), store=store, session_id=session_id)
 
     def record(self, session: Session) -> None:
         session.take_events()

@@ -15,7 +15,7 @@ from coach.format.model import Exercise
 from coach.store import db
 from coach.store.errors import SessionLocked, StoreError
 from coach.store.lock import LOCKED, SessionLock, is_locked, lock_path
-from coach.store.recorder import Recorder
+from coach.store.recorder import NullRecorder, Recorder
 from coach.store.store import SessionSummary, Store
 
 
@@ -45,19 +45,27 @@ def find_resumable(store: Store | None, session_id: int | None = None) -> Sessio
 
 
 def open_resumed(
-    store: Store, summary: SessionSummary, exercise: Exercise, clock: Clock
+    store: Store, summary: SessionSummary, exercise: Exercise, clock: Clock, *,
+    save: bool = True,
 ) -> tuple[Session, Recorder]:
     """Lock the session for this process and rebuild it at the step and stage it was
     saved at. The recorder owns ``store`` from now on (closing it closes the store);
     ``recorder.draft()`` is the note that was being typed. Raises :class:`StoreError`
-    (:class:`SessionLocked` when another window has it open)."""
-    lock = SessionLock(lock_path(store.path.parent, summary.id))
-    lock.acquire()
+    (:class:`SessionLocked` when another window has it open).
+
+    ``save=False`` (``--no-save``): read only. No lock is taken (a lock is a file) and
+    the recorder writes nothing, so the records keep the session as it was saved."""
+    lock = SessionLock(lock_path(store.path.parent, summary.id)) if save else None
+    if lock is not None:
+        lock.acquire()
     try:
         state = store.state(summary.id)
-        people = store.people_of(summary.id)
-        recorder = Recorder(store=store, session_id=summary.id, people=people, lock=lock,
-                            clock=clock)
+        recorder: Recorder
+        if save:
+            recorder = Recorder(store=store, session_id=summary.id,
+                                people=store.people_of(summary.id), lock=lock, clock=clock)
+        else:
+            recorder = NullRecorder(store=store, session_id=summary.id)
         names = state["state"]["names"]
         try:
             session = Session.from_json(exercise, state, clock, recorder.ledger(names["a"],
@@ -65,7 +73,8 @@ def open_resumed(
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"Session {summary.id} cannot be resumed: {exc}.") from exc
     except BaseException:
-        lock.release()
+        if lock is not None:
+            lock.release()
         raise
     return session, recorder
 

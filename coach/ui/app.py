@@ -354,7 +354,8 @@ class CoachApp(App[None]):
             from coach.ui.resume import reopen
 
             try:
-                resumed = reopen(session_id, self.exercise_dirs, self.clock)
+                resumed = reopen(session_id, self.exercise_dirs, self.clock,
+                                 save=self.saving)
             except StoreError as error:
                 self.call_from_thread(self.notify, error.message, title="Resume",
                                       severity="warning", timeout=12, markup=False)
@@ -372,6 +373,8 @@ class CoachApp(App[None]):
             self.pop_screen()  # from the history: the session opens over the library
         self.records = SessionRecords(resumed.recorder, self)
         self.records.draft = resumed.recorder.draft()
+        if not self.saving:
+            self.records.show_status()
         self._session = resumed.session
         self.push_screen(SessionScreen(resumed.session))
         from coach.ui.resume import resume_notes

@@ -8,7 +8,9 @@ time of the machine.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from coach.engine.ledger import Commitment
 from coach.store import SessionSummary, StoreError, open_store
@@ -133,20 +135,52 @@ class ProgressPage:
     problem: str | None = None
 
 
-def _kind(question: str) -> str | None:
+#: words in a rate step's ``save_as`` (or, failing that, its question) that say which line
+#: of the progress screen its numbers belong on
+STIRRED_WORDS = ("stirred", "flooded", "upset", "tense", "overwhelm")
+SAFE_WORDS = ("safe", "trust", "steady", "secure")
+
+
+def rating_kind(question: str, step: object | None = None) -> str | None:
+    """Which progress line a rating belongs on: "stirred" (how stirred up, before and
+    after), "safe" (how safe things feel), or None (shown on neither).
+
+    The rule, most reliable signal first (the format has no field for it):
+
+    1. the rate step's ``save_as``, the name its author gave the number: an identifier,
+       which rewording or translating the question leaves alone (the built-ins save
+       ``stirred`` and ``trust``); a name holding one of :data:`STIRRED_WORDS` or
+       :data:`SAFE_WORDS`;
+    2. a rate step with ``pause_at``: the format offers a break when its number is high,
+       which only makes sense for how stirred up someone is;
+    3. the question's words, when the step is not known (its exercise has left the
+       library) or says nothing of the above.
+    """
+    from coach.format.model import Rate
+
+    if isinstance(step, Rate):
+        name = (step.save_as or "").casefold()
+        if any(word in name for word in STIRRED_WORDS):
+            return "stirred"
+        if any(word in name for word in SAFE_WORDS):
+            return "safe"
+        if step.pause_at is not None:
+            return "stirred"
     words = question.casefold()
-    if "safe" in words:
+    if any(word in words for word in SAFE_WORDS):
         return "safe"
-    if "stirred" in words or "flooded" in words or "upset" in words:
+    if any(word in words for word in STIRRED_WORDS):
         return "stirred"
     return None
 
 
-def person_ratings(name: str, ratings: list[Rating]) -> PersonRatings:
+def person_ratings(name: str, ratings: list[Rating],
+                   step_of: Callable[[Rating], object | None] = lambda _: None) -> PersonRatings:
+    """``step_of``: the rate step a rating answered, when its exercise can be found."""
     out = PersonRatings(name)
     stirred: dict[int, list[int]] = {}
     for rating in ratings:
-        kind = _kind(rating.question)
+        kind = rating_kind(rating.question, step_of(rating))
         if kind == "safe":
             out.safe.append(rating.value)
         elif kind == "stirred":
@@ -158,15 +192,35 @@ def person_ratings(name: str, ratings: list[Rating]) -> PersonRatings:
     return out
 
 
-def progress_page(now: float) -> ProgressPage:
+def steps_from(exercise_dirs: Sequence[Path]) -> Callable[[Rating], object | None]:
+    """The step each rating answered, from the library (None for an exercise no longer
+    there, or a step that is not a rating any more)."""
+    from coach.format.model import Rate
+    from coach.library import scan
+
+    library = scan(list(exercise_dirs))
+
+    def step_of(rating: Rating) -> object | None:
+        entry = library.get(rating.exercise)
+        if entry is None or entry.exercise is None or rating.step is None:
+            return None
+        steps = entry.exercise.steps
+        step = steps[rating.step] if 0 <= rating.step < len(steps) else None
+        return step if isinstance(step, Rate) else None
+
+    return step_of
+
+
+def progress_page(now: float, exercise_dirs: Sequence[Path] = ()) -> ProgressPage:
     try:
         store = open_store()
         if store is None:
             return ProgressPage([], [])
         with store:
-            people = [person_ratings(name, ratings)
-                      for name, ratings in ratings_by_person(store).items()]
+            by_person = ratings_by_person(store)
             per_week = weeks(store, now)
     except StoreError as error:
         return ProgressPage([], [], error.message)
+    step_of = steps_from(exercise_dirs) if by_person else (lambda _: None)
+    people = [person_ratings(name, ratings, step_of) for name, ratings in by_person.items()]
     return ProgressPage(people, per_week)

@@ -110,9 +110,11 @@ def _state(store: object, session_id: int) -> dict[str, object]:
     return {}
 
 
-def reopen(session_id: int | None, exercise_dirs: Sequence[Path], clock: Clock) -> Resumed:
-    """Lock and rebuild session ``session_id`` (the latest unfinished one when None).
-    Raises ``StoreError`` whose ``message`` is the one line to show."""
+def reopen(session_id: int | None, exercise_dirs: Sequence[Path], clock: Clock, *,
+           save: bool = True) -> Resumed:
+    """Lock and rebuild session ``session_id`` (the latest unfinished one when None);
+    ``save=False``: rebuild it to go on unsaved (no lock, nothing written). Raises
+    ``StoreError`` whose ``message`` is the one line to show."""
     from coach.library import scan
     from coach.store import StoreError, find_resumable, open_resumed, open_store
 
@@ -126,7 +128,7 @@ def reopen(session_id: int | None, exercise_dirs: Sequence[Path], clock: Clock) 
                 f'The session "{summary.title}" cannot be resumed: its exercise '
                 f'("{summary.exercise}") is no longer in the library or no longer loads. '
                 f"`coach show {summary.id}` prints what was said.")
-        session, recorder = open_resumed(store, summary, entry.exercise, clock)
+        session, recorder = open_resumed(store, summary, entry.exercise, clock, save=save)
     except BaseException:
         if store is not None:
             store.close()

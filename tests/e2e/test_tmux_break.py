@@ -8,39 +8,19 @@ The time-up path is covered with a fake clock in tests/ui/test_breaks.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.tmux_terminal import Terminal, terminal_in
+from tests.e2e.first_reflection import NOTE, to_the_share_step_with_a_note
+from tests.e2e.tmux_terminal import Terminal
 
 pytestmark = pytest.mark.tmux
-
-NOTE = "what I meant [bold]was[/ ✓"
-RUN = ("run", "first-reflection", "--a", "Sam", "--b", "Alex", "--first", "a")
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    with terminal_in(tmp_path) as term:
-        yield term
 
 
 def test_a_one_minute_break_mid_note_comes_back_to_the_same_step_and_note(
     terminal: Terminal,
 ) -> None:
     t = terminal
-    t.start(*RUN)
-    t.wait_for("Sam holds the floor", "Welcome,")
-    t.keys("Enter")
-    t.wait_for("How stirred up")
-    t.keys("3", "Enter")
-    t.wait_for("has answered ✓")
-    t.keys("2", "Enter")
-    t.wait_for("Sam, you have the floor")
-    t.type(NOTE)
-    t.wait_for(NOTE)
+    to_the_share_step_with_a_note(t)
 
     t.keys("C-t")  # from the focused note box
     t.wait_for("Taking a break", "Who is calling it?", "20 minutes: a real time-out")

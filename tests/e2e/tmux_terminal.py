@@ -8,9 +8,11 @@ read. Every wait has a deadline; nothing sleeps a fixed time.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -20,14 +22,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DEADLINE = 20.0
+#: generous: a loaded 2-core machine can take many seconds to start coach or draw a screen,
+#: and a deadline only costs time when a test is failing anyway
+DEADLINE = 60.0
+POLL = 0.05
 
 
 class Terminal:
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
+    def __init__(self, socket: str, env: dict[str, str], folder: Path | None = None) -> None:
         self.socket = socket
         self.env = env
         self.seen: list[str] = []
+        #: where each start's pid and exit status are written (tests/e2e/exit_recorder.py)
+        self.folder = folder if folder is not None else Path(tempfile.mkdtemp(prefix="coach-e2e-"))
+        self.starts = 0
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(
@@ -36,12 +44,41 @@ class Terminal:
         )
         return done.stdout
 
+    def open(self) -> None:
+        """The 80x24 window (again, after :meth:`close`), its pane kept when coach ends."""
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24",
+                  "sleep 600")
+        self.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
+
+    def close(self) -> None:
+        """Close the terminal coach runs in, as a closed terminal window does: its end of the
+        terminal goes away and the process standing for the shell gets SIGHUP."""
+        self.tmux("kill-session", "-t", "e2e")
+
     def start(self, *args: str) -> None:
-        """Run ``coach ARGS`` in the pane, as the pane's own process (so its pid is coach's)."""
-        quoted = " ".join(f"'{a}'" for a in args)
+        """Run ``coach ARGS`` in the pane, as a shell would: a child of the pane's process,
+        which writes down its pid and exit status (:meth:`pid`, :meth:`exit_status`)."""
+        self.starts += 1
+        self.folder.mkdir(parents=True, exist_ok=True)
+        pid_file, status_file = self._files()
+        command = [sys.executable, "-m", "tests.e2e.exit_recorder", str(pid_file),
+                   str(status_file), sys.executable, "-m", "coach", *args]
         self.tmux("respawn-pane", "-k", "-t", "e2e",
-                  f"cd {ROOT} && exec {sys.executable} -m coach {quoted}")
-        self.wait_until(lambda _: self.pane("pane_dead") == "0", "coach to start")
+                  f"cd {shlex.quote(str(ROOT))} && exec {shlex.join(command)}")
+        self._wait_for_file(pid_file, "coach to start")
+
+    def _files(self) -> tuple[Path, Path]:
+        """This start's pid file and exit status file."""
+        return (self.folder / f"start-{self.starts}.pid",
+                self.folder / f"start-{self.starts}.status")
+
+    def _wait_for_file(self, path: Path, what: str) -> str:
+        deadline = time.monotonic() + DEADLINE
+        while not path.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"waited {DEADLINE}s for {what}")
+            time.sleep(POLL)
+        return path.read_text("utf-8").strip()
 
     def screen(self) -> str:
         text = self.tmux("capture-pane", "-p", "-t", "e2e")
@@ -61,7 +98,7 @@ class Terminal:
                 return screen
             if time.monotonic() > deadline:
                 pytest.fail(f"waited {DEADLINE}s for {what}; the screen shows:\n{screen}")
-            time.sleep(0.02)
+            time.sleep(POLL)
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "e2e", *keys)
@@ -73,20 +110,19 @@ class Terminal:
         return self.tmux("display-message", "-p", "-t", "e2e", f"#{{{field}}}").strip()
 
     def pid(self) -> int:
-        return int(self.pane("pane_pid"))
+        """The running coach's process id (the last :meth:`start`'s)."""
+        return int(self._wait_for_file(self._files()[0], "coach's pid"))
 
     def exit_status(self) -> int:
         """The status coach exited with once it has (waits for it); minus the signal's
-        number when a signal killed it."""
-        def ended() -> str:
-            if self.pane("pane_dead") != "1":
-                return ""
-            status = self.pane("pane_dead_status")  # tmux fills these just after pane_dead
-            signal = self.pane("pane_dead_signal")
-            return status or (f"-{signal}" if signal else "")
-
-        self.wait_until(lambda _: bool(ended()), "coach to exit")
-        return int(ended())
+        number when a signal killed it. (Not tmux's ``pane_dead_status``: tmux 3.3 often
+        loses it.) Returns once tmux has read all coach wrote, too: the pane is dead."""
+        status = int(self._wait_for_file(self._files()[1], "coach to exit"))
+        alive = subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "e2e"],
+                               capture_output=True, env=self.env, check=False)
+        if alive.returncode == 0:  # not after close(): the pane went with the terminal
+            self.wait_until(lambda _: self.pane("pane_dead") == "1", "the pane to be dead")
+        return status
 
 
 @contextmanager
@@ -103,10 +139,8 @@ def terminal_in(tmp_path: Path) -> Iterator[Terminal]:
     }
     for name in ("TMUX", "NO_COLOR", "TEXTUAL_ANIMATIONS"):
         env.pop(name, None)
-    term = Terminal(f"coach-e2e-{os.getpid()}-{uuid.uuid4().hex[:12]}", env)
-    term.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24",
-              "sleep 600")
-    term.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
+    term = Terminal(f"coach-e2e-{os.getpid()}-{uuid.uuid4().hex[:12]}", env, tmp_path / "e2e")
+    term.open()
     try:
         yield term
     finally:

@@ -26,10 +26,17 @@ def evening() -> Exercise:
     text = ("id: listening-evening\ntitle: A listening evening\nsummary: S\n"
             "first_speaker: a\nprivate_check: true\nsteps:\n"
             + "".join(f"  {line}\n" for line in STEPS.strip().splitlines()))
-    folder = user_exercises_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "listening-evening.yaml").write_text(text, "utf-8")
-    result = load_text(text, file="listening-evening.yaml", stem="listening-evening")
+    return users_own(text, "listening-evening")
+
+
+def users_own(text: str, stem: str, *, in_library: bool = True) -> Exercise:
+    """The exercise ``text`` loaded, and (``in_library``) written among the user's own
+    exercises as ``STEM.yaml``, where the app's library finds it."""
+    if in_library:
+        folder = user_exercises_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{stem}.yaml").write_text(text, "utf-8")
+    result = load_text(text, file=f"{stem}.yaml", stem=stem)
     assert result.exercise is not None, [str(p) for p in result.errors]
     return result.exercise
 

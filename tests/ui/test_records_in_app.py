@@ -211,3 +211,37 @@ async def test_a_session_played_to_its_end_is_finished_and_not_offered_again() -
     with store:
         assert store.latest_unfinished() is None
         assert store.summary(1).finished
+
+
+async def test_resumed_with_no_save_writes_nothing_more() -> None:
+    """`coach resume --no-save`: the session opens where it stood, goes on, and the
+    records (rows and files, not even a lock) stay as they were saved."""
+    from tests.unit.store_support import db_path, rows
+
+    app = make_app(run=RunRequest(first_reflection(), a="Sam", b="Alex", first="a"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_the_share_step(app, pilot)
+        app.screen.query_one(NoteBox).insert("half a thought")
+        app.exit()
+        await pilot.pause()
+    saved, files = rows(db_path()), sorted(p.name for p in db_path().parent.rglob("*"))
+
+    again = make_app()
+    again.no_save = True
+    again._resume = 1
+    async with again.run_test(size=(80, 24)) as pilot:
+        await library_loaded(again, pilot)
+        await settled(again, pilot)
+        assert isinstance(again.screen, SessionScreen)
+        assert again.screen.query_one(NoteBox).text == "half a thought"
+        assert any("Not saving" in str(n.message) for n in again._notifications)
+        step = again.screen.session.view().step_index
+        await pilot.press("x", "enter")  # the note sent, the next step shown
+        await settled(again, pilot)
+        assert again.screen.session.view().step_index != step
+        assert rows(db_path()) == saved
+        again.exit()
+        await pilot.pause()
+    await again.workers.wait_for_complete()
+    assert rows(db_path()) == saved
+    assert sorted(p.name for p in db_path().parent.rglob("*")) == files

@@ -51,9 +51,11 @@ def option(view: View, label: str) -> Choice:
     return Choice(texts.index(label))
 
 
-def cooperative(view: View, clock: FakeClock) -> Answer:
+def cooperative(view: View, clock: FakeClock, note: str | None = None) -> Answer:
     """The answer a willing couple gives: plain words, the first option that is not a way
-    out, a calm rating, "yes, that fits", and a break waited out to its end."""
+    out, a calm rating, "yes, that fits", and a break waited out to its end. ``note``:
+    written wherever a note may be (without it, only where one is required); the store's
+    benchmark gives one of a real note's length."""
     match view.expects:
         case "text":
             return FreeText("words we mean")
@@ -76,6 +78,8 @@ def cooperative(view: View, clock: FakeClock) -> Answer:
             return Pick("a")
         case "outcome":
             return Reviewed("kept")
+    if note is not None and view.notes in ("optional", "required"):
+        return Done(note)
     return Done("a note" if view.notes == "required" else None)
 
 

@@ -163,7 +163,21 @@ def test_resume_finds_the_latest_unfinished_session(
     monkeypatch.setattr("coach.cli.run_app",
                         lambda dirs, run=None, **kw: opened.append((list(dirs), kw)) or 0)
     code, _, _ = run(capsys, "resume")
-    assert code == 0 and opened == [([], {"resume": 2})]
+    assert code == 0 and opened == [([], {"resume": 2, "no_save": False})]
+
+
+@pytest.mark.parametrize("argv", [("resume", "--no-save"), ("--no-save", "resume"),
+                                  ("resume", "1", "--no-save")])
+def test_resume_with_no_save_opens_it_to_write_nothing(
+    capsys: Cap, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+) -> None:
+    first = Recorded().through_check()
+    first.recorder.close()
+    opened: list[dict[str, object]] = []
+    monkeypatch.setattr("coach.cli.run_app",
+                        lambda dirs, run=None, **kw: opened.append(kw) or 0)
+    assert run(capsys, *argv)[0] == 0
+    assert opened == [{"resume": 1, "no_save": True}]
 
 
 def test_resume_with_nothing_to_resume(capsys: Cap) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from coach.engine import Done, FakeClock, FreeText, Number, Ready, Safe, Session
 from coach.paths import data_dir
 from coach.store import NullRecorder, StoreError, find_resumable, open_recorder, open_resumed
+from coach.store.lock import is_locked
 from tests.unit.store_support import (
     Recorded,
     checked_exercise,
@@ -96,6 +97,28 @@ def test_a_resumed_session_stands_where_it_stood_with_its_draft() -> None:
         assert [r["value"] for r in store.ratings(found.id)] == [3, 8]
 
 
+def test_a_step_timer_goes_on_from_what_was_saved_never_from_zero() -> None:
+    from tests.unit.engine_support import exercise
+
+    timed = exercise("- share: Go\n  time_limit: 60\n- say: next")
+    run = Recorded(ex=timed)
+    run.clock.advance(40)
+    run.recorder.record(run.session)
+    run.recorder.close()
+
+    later = FakeClock(wall=run.clock.now() + 86400)  # a day later, a new process's clock
+    with open_store() as store:
+        found = find_resumable(store)
+    store = open_store()
+    session, recorder = open_resumed(store, found, timed, later)
+    view = session.view()
+    assert view.elapsed == 40 and not view.over_time  # neither zero nor a day
+    later.advance(25)
+    view = session.view()
+    assert view.elapsed == 65 and view.over_time
+    recorder.close()
+
+
 def test_an_undone_rating_leaves_the_ratings() -> None:
     run = Recorded().through_check()
     run.answer(Done(), Number(3), Number(9))
@@ -134,6 +157,30 @@ def test_no_save_writes_nothing_at_all() -> None:
     run.recorder.finish(run.session)
     assert run.session.ended and not data_dir().exists()
     assert run.recorder.status.line is not None and "--no-save" in run.recorder.status.line
+
+
+def test_resumed_with_no_save_takes_no_lock_and_writes_nothing() -> None:
+    run = Recorded().through_check()
+    run.answer(Done("first"))
+    run.recorder.save_draft(1, "rate", "half a thought")
+    view = run.session.view()
+    run.recorder.close()
+    table_rows = rows(db_path())
+
+    store = open_store()
+    session, recorder = open_resumed(store, find_resumable(store), checked_exercise(),
+                                     run.clock, save=False)
+    assert session.view() == view
+    assert not is_locked(data_dir(), 1)  # a lock is a file: not even that
+    draft = recorder.draft()
+    assert draft is not None and draft.text == "half a thought"
+    session.answer(Number(8))
+    recorder.record(session)
+    recorder.save_draft(1, "rate", "more")
+    recorder.finish(session)
+    assert rows(db_path()) == table_rows
+    with open_store() as store:
+        assert find_resumable(store).id == 1  # still there to resume, as it was saved
 
 
 def test_no_save_still_reviews_what_was_committed_before() -> None:

@@ -50,7 +50,8 @@ class ProgressScreen(Screen[None]):
     @work(thread=True, group="progress")
     def _load(self) -> None:
         now = self.app.clock.now()  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._show, progress_page(now))
+        dirs = getattr(self.app, "exercise_dirs", ())
+        self.app.call_from_thread(self._show, progress_page(now, dirs))
 
     async def _show(self, page: ProgressPage) -> None:
         box = self.query_one("#progress", VerticalScroll)
