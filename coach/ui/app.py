@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from coach.ui.screens.session import SessionChanged
 
 Partner = Literal["a", "b"]
+#: what resuming says on a shared computer (the setting, or --private)
+PRIVATE_NO_RESUME = (
+    "coach is private on this computer: sessions are not kept, so none is opened again. "
+    "Turn off \"private\" in the settings (s) to resume one."
+)
 _HERE = Path(__file__).parent
 
 
@@ -82,6 +87,9 @@ class CoachApp(App[None]):
         self.private_flag = private
         #: show the notice when it has not been acknowledged (the command line sets this)
         self._first_run = first_run
+        self._notice_open = False
+        #: a resume offer that came while the notice was up: asked once it is read
+        self._waiting_offer: Offer | None = None
         self._clock = clock
         self._ledger = ledger
         self._run = run
@@ -173,7 +181,15 @@ class CoachApp(App[None]):
             if not notice_acknowledged():
                 from coach.ui.screens.notice import NoticeScreen
 
-                self.push_screen(NoticeScreen(first_run=True))
+                self._notice_open = True
+                self.push_screen(NoticeScreen(first_run=True), self._notice_read)
+
+    def _notice_read(self, _result: object = None) -> None:
+        """The first-run notice is read: now the resume offer, if one came meanwhile."""
+        self._notice_open = False
+        offer, self._waiting_offer = self._waiting_offer, None
+        if offer is not None:
+            self._offer(offer)
 
     def open_exercise(
         self,
@@ -259,7 +275,14 @@ class CoachApp(App[None]):
 
         self.keep_session()
         self.records = SessionRecords(open_recorder(save=self.saving), self)
-        ledger = self.records.ledger(a, b)
+        if self.private:
+            # not even read: what was committed before is looking back, which a shared
+            # computer does without (and opening the records file can touch it)
+            from coach.engine import InMemoryLedger
+
+            ledger: Ledger = InMemoryLedger()
+        else:
+            ledger = self.records.ledger(a, b)
         return self._ledger if self._ledger is not None else ledger
 
     def _began(self, session: Session) -> None:
@@ -323,6 +346,9 @@ class CoachApp(App[None]):
     def _offer(self, offer: Offer) -> None:
         if self._session is not None:
             return  # a session began meanwhile
+        if self._notice_open:
+            self._waiting_offer = offer
+            return
         if offer.locked:
             self.notify(f"{offer.line}: it is open in another coach window.", title="Resume",
                         timeout=10, markup=False)
@@ -345,6 +371,9 @@ class CoachApp(App[None]):
 
     def resume_session(self, session_id: int | None) -> None:
         """Open an unfinished session where it stood (read and locked in a worker)."""
+        if self.private:
+            self.notify(PRIVATE_NO_RESUME, title="Resume", timeout=12, markup=False)
+            return
         def reopen() -> None:
             from coach.store import StoreError
             from coach.ui.resume import reopen

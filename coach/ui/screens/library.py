@@ -127,6 +127,8 @@ class LibraryScreen(Screen[None]):
             self.post_message(RowsLoaded([], f"The exercises could not be read: {error}"))
             return
         self.post_message(RowsLoaded(rows, data_problems=_data_problems()))
+        if getattr(self.app, "private", False):
+            return  # a shared computer: not even the list of exercises is written
         with contextlib.suppress(OSError):  # only a way to start faster next time
             save_cached_rows(self.exercise_dirs, taken, rows)
 
