@@ -274,7 +274,12 @@ class CoachApp(App[None]):
         from coach.ui.records import SessionRecords
 
         self.keep_session()
-        self.records = SessionRecords(open_recorder(save=self.saving), self)
+        recorder = open_recorder(save=self.saving)
+        if self.private:
+            from coach.ui.records import PrivateStatus
+
+            recorder.status = PrivateStatus()
+        self.records = SessionRecords(recorder, self)
         if self.private:
             # not even read: what was committed before is looking back, which a shared
             # computer does without (and opening the records file can touch it)
@@ -292,7 +297,7 @@ class CoachApp(App[None]):
             self._catch_up = self.set_interval(1.0, self._record_if_changed)
         if self.records is not None:
             self.records.record(session)
-            if self.no_save:
+            if not self.saving:
                 self.records.show_status()
 
     def _record_if_changed(self) -> None:
