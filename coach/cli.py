@@ -121,9 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app([Path(d) for d in args.exercises], no_save=args.no_save,
                        private=args.private)
     if args.private and args.command != "run":
-        # resume, history, show...: each reads or changes the records --private keeps away from
+        # resume, history, forget...: the records a private run keeps away from; list, new...:
+        # nothing to keep private (refused rather than silently ignored)
         print(f"coach: --private is for the app itself (`coach --private`, `coach run ... "
-              f"--private`); `coach {args.command}` uses the saved records", file=sys.stderr)
+              f"--private`), not for `coach {args.command}`", file=sys.stderr)
         return USAGE
     try:
         return int(_command(args.command).run(args))
