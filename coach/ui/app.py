@@ -109,6 +109,8 @@ class CoachApp(App[None]):
         self.settings = settings
         self._motion = self.animation_level
         self._save_lock = threading.Lock()
+        #: quick hide was pressed: nothing may be printed on the way out
+        self._hidden = False
         self.apply_settings(settings)
 
     # --- what the screens share --------------------------------------------------
@@ -442,7 +444,16 @@ class CoachApp(App[None]):
         """Someone walked in: coach exits at once, keeping the session as on SIGTERM
         (:meth:`exit` keeps it, silently). Textual draws on the alternate screen, so once
         it is left the terminal shows what it showed before coach; nothing is printed."""
+        self._hidden = True
         self.exit(return_code=0)
+
+    def _print_error_renderables(self) -> None:
+        # Textual prints an error met while closing once the screen is restored, with its
+        # local values (a note, the names): after quick hide not a word may be left there.
+        if self._hidden:
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
 
     def action_help(self) -> None:
         from coach.ui.screens.help import HelpScreen

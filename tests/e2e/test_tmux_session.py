@@ -30,6 +30,16 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 def test_a_built_in_exercise_from_the_library_to_its_end(terminal: Terminal) -> None:
     t = terminal
+    play_the_first_reflection(t)
+    t.keys("Enter")
+    t.wait_for("Start here", "Search")
+    t.keys("C-q")
+    assert t.exit_status() == 0
+    assert not any("Traceback" in screen for screen in t.seen)
+
+
+def play_the_first_reflection(t: Terminal) -> None:
+    """From the library, search, names, both rounds, to the end screen."""
     t.wait_for("Start here", "exercises", "Search")
     t.keys("/")
     # the search has the keys once the footer no longer offers the list's own
@@ -75,8 +85,3 @@ def test_a_built_in_exercise_from_the_library_to_its_end(terminal: Terminal) -> 
 
     end = t.wait_for("Your first reflection · done", "2 rounds", "back to the library")
     assert "Well done, both of you." in end
-    t.keys("Enter")
-    t.wait_for("Start here", "Search")
-    t.keys("C-q")
-    assert t.exit_status() == 0
-    assert not any("Traceback" in screen for screen in t.seen)

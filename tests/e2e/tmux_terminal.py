@@ -48,6 +48,10 @@ class Terminal:
         self.seen.append(text)
         return text
 
+    def with_scrollback(self) -> str:
+        """The pane's whole history, from the first line that scrolled off to the last."""
+        return self.tmux("capture-pane", "-p", "-S", "-", "-E", "-", "-t", "e2e")
+
     def wait_for(self, *texts: str) -> str:
         """The screen once it shows every one of ``texts``; fails at the deadline."""
         return self.wait_until(lambda screen: all(text in screen for text in texts), repr(texts))
@@ -83,10 +87,23 @@ class Terminal:
                 return ""
             status = self.pane("pane_dead_status")  # tmux fills these just after pane_dead
             signal = self.pane("pane_dead_signal")
-            return status or (f"-{signal}" if signal else "")
+            return status or (f"-{signal}" if signal else "") or self._unreaped_status()
 
         self.wait_until(lambda _: bool(ended()), "coach to exit")
         return int(ended())
+
+    def _unreaped_status(self) -> str:
+        """tmux 3.3 now and then marks a pane dead without reaping its process, which stays
+        a zombie whose status tmux never reports: read it where the kernel keeps it, the
+        last field of /proc/PID/stat (as waitpid gives it)."""
+        try:
+            state, *fields = Path(f"/proc/{self.pid()}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError, ValueError):
+            return ""
+        if state != "Z" or len(fields) < 49:  # fields 4 to 52
+            return ""
+        code = int(fields[-1])
+        return f"-{code & 0x7F}" if code & 0x7F else str(code >> 8)
 
 
 @contextmanager

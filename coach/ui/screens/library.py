@@ -259,13 +259,16 @@ class LibraryScreen(Screen[None]):
             return
         from textual.widgets import Markdown
 
+        detail = self.query_one("#detail")
+        if not detail.is_attached:
+            return  # coach is closing (quick hide just after start): nothing to mount into
         plain.display = False
         existing = self.query("#markdown")
         if existing:
             markdown = existing.first(Markdown)
         else:
             markdown = Markdown(id="markdown", open_links=False)
-            self.query_one("#detail").mount(markdown, after=plain)
+            detail.mount(markdown, after=plain)
         markdown.display = bool(text)
         markdown.update(text)
 
