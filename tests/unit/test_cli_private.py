@@ -96,3 +96,14 @@ def test_private_is_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--private" in out and "nothing is written" in out
     _, out, _ = run(capsys, "run", "--help")
     assert "--private" in out
+
+
+def test_the_readme_says_where_data_is_kept_and_how_to_leave_none() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    privacy = readme.split("## Privacy", 1)[1].split("\n## ", 1)[0]
+    for words in ("data folder", "config folder", "COACH_DATA_DIR", "COACH_CONFIG_DIR",
+                  "records.sqlite3", "anyone who can use", "`coach --private`",
+                  "`coach forget N`", "`coach forget --all`", "F12", "`coach resume`"):
+        assert words in privacy, words
