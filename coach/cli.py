@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     add_exercises_option(parser)
     add_no_save_option(parser)
+    add_private_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         _command(name).add_parser(sub)
@@ -77,11 +78,25 @@ def add_session_arguments(
     add_exercises_option(parser)
 
 
-def add_no_save_option(parser: argparse.ArgumentParser) -> None:
+def add_no_save_option(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """``--no-save``; ``command`` for a command's own copy of it, which must not undo the
+    one given before the command (argparse lets a subparser's default overwrite it)."""
     parser.add_argument(
         "--no-save",
         action="store_true",
+        default=argparse.SUPPRESS if command else False,
         help="write nothing at all: the session is not kept and cannot be resumed",
+    )
+
+
+def add_private_option(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """``--private``, for a shared computer (see :func:`add_no_save_option` for ``command``)."""
+    parser.add_argument(
+        "--private",
+        action="store_true",
+        default=argparse.SUPPRESS if command else False,
+        help="for a shared computer: nothing is written at all (no session, no names, no "
+        "settings, no cache), and there is no resume or history",
     )
 
 
@@ -103,7 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         if missing_folder(args.exercises, "coach"):
             return USAGE
-        return run_app([Path(d) for d in args.exercises], no_save=args.no_save)
+        return run_app([Path(d) for d in args.exercises], no_save=args.no_save,
+                       private=args.private)
+    if args.private and args.command != "run":
+        # resume, history, forget...: the records a private run keeps away from; list, new...:
+        # nothing to keep private (refused rather than silently ignored)
+        print(f"coach: --private is for the app itself (`coach --private`, `coach run ... "
+              f"--private`), not for `coach {args.command}`", file=sys.stderr)
+        return USAGE
     try:
         return int(_command(args.command).run(args))
     except KeyboardInterrupt:
@@ -120,12 +142,14 @@ def _command(name: str) -> ModuleType:
 
 def run_app(
     exercise_dirs: Sequence[Path] = (), run: RunRequest | None = None, *,
-    no_save: bool = False, resume: int | None = None,
+    no_save: bool = False, resume: int | None = None, private: bool = False,
 ) -> int:
-    """Open the app (Textual is imported only here)."""
+    """Open the app (Textual is imported only here). The first-run notice shows until it
+    is acknowledged; not over a resumed session, which only follows a run that showed it."""
     from coach.ui.app import CoachApp
 
-    app = CoachApp(exercise_dirs=exercise_dirs, run=run, no_save=no_save, resume=resume)
+    app = CoachApp(exercise_dirs=exercise_dirs, run=run, no_save=no_save, resume=resume,
+                   private=private, first_run=resume is None)
     app.run()
     app.keep_session()  # however it ended, nothing typed is left unwritten
     return app.return_code or OK

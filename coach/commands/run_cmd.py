@@ -11,7 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.cli import FAILED, USAGE, add_no_save_option, add_session_arguments, missing_folder
+from coach.cli import (
+    FAILED,
+    USAGE,
+    add_no_save_option,
+    add_private_option,
+    add_session_arguments,
+    missing_folder,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +30,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "problems as `coach validate` does and exits 1.",
     )
     add_session_arguments(parser, None, None, "who speaks first (instead of asking)")
-    add_no_save_option(parser)
+    add_no_save_option(parser, command=True)
+    add_private_option(parser, command=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,4 +76,4 @@ def run(args: argparse.Namespace) -> int:
     from coach.ui.app import RunRequest
 
     return run_app(dirs, RunRequest(result.exercise, a=a or "", b=b or "", first=args.first),
-                   no_save=args.no_save)
+                   no_save=args.no_save, private=args.private)

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from coach.ui.screens.session import SessionChanged
 
 Partner = Literal["a", "b"]
+#: what resuming says on a shared computer (the setting, or --private)
+PRIVATE_NO_RESUME = (
+    "coach is private on this computer: sessions are not kept, so none is opened again. "
+    "Turn off \"private\" in the settings (s) to resume one."
+)
 _HERE = Path(__file__).parent
 
 
@@ -82,6 +87,9 @@ class CoachApp(App[None]):
         self.private_flag = private
         #: show the notice when it has not been acknowledged (the command line sets this)
         self._first_run = first_run
+        self._notice_open = False
+        #: a resume offer that came while the notice was up: asked once it is read
+        self._waiting_offer: Offer | None = None
         self._clock = clock
         self._ledger = ledger
         self._run = run
@@ -101,6 +109,8 @@ class CoachApp(App[None]):
         self.settings = settings
         self._motion = self.animation_level
         self._save_lock = threading.Lock()
+        #: quick hide was pressed: nothing may be printed on the way out
+        self._hidden = False
         self.apply_settings(settings)
 
     # --- what the screens share --------------------------------------------------
@@ -173,7 +183,15 @@ class CoachApp(App[None]):
             if not notice_acknowledged():
                 from coach.ui.screens.notice import NoticeScreen
 
-                self.push_screen(NoticeScreen(first_run=True))
+                self._notice_open = True
+                self.push_screen(NoticeScreen(first_run=True), self._notice_read)
+
+    def _notice_read(self, _result: object = None) -> None:
+        """The first-run notice is read: now the resume offer, if one came meanwhile."""
+        self._notice_open = False
+        offer, self._waiting_offer = self._waiting_offer, None
+        if offer is not None:
+            self._offer(offer)
 
     def open_exercise(
         self,
@@ -262,8 +280,20 @@ class CoachApp(App[None]):
         from coach.ui.records import SessionRecords
 
         self.keep_session()
-        self.records = SessionRecords(open_recorder(save=self.saving), self)
-        ledger = self.records.ledger(a, b)
+        recorder = open_recorder(save=self.saving)
+        if self.private:
+            from coach.ui.records import PrivateStatus
+
+            recorder.status = PrivateStatus()
+        self.records = SessionRecords(recorder, self)
+        if self.private:
+            # not even read: what was committed before is looking back, which a shared
+            # computer does without (and opening the records file can touch it)
+            from coach.engine import InMemoryLedger
+
+            ledger: Ledger = InMemoryLedger()
+        else:
+            ledger = self.records.ledger(a, b)
         return self._ledger if self._ledger is not None else ledger
 
     def _began(self, session: Session) -> None:
@@ -273,7 +303,7 @@ class CoachApp(App[None]):
             self._catch_up = self.set_interval(1.0, self._record_if_changed)
         if self.records is not None:
             self.records.record(session)
-            if self.no_save:
+            if not self.saving:
                 self.records.show_status()
 
     def _record_if_changed(self) -> None:
@@ -327,6 +357,9 @@ class CoachApp(App[None]):
     def _offer(self, offer: Offer) -> None:
         if self._session is not None:
             return  # a session began meanwhile
+        if self._notice_open:
+            self._waiting_offer = offer
+            return
         if offer.locked:
             self.notify(f"{offer.line}: it is open in another coach window.", title="Resume",
                         timeout=10, markup=False)
@@ -349,6 +382,9 @@ class CoachApp(App[None]):
 
     def resume_session(self, session_id: int | None) -> None:
         """Open an unfinished session where it stood (read and locked in a worker)."""
+        if self.private:
+            self.notify(PRIVATE_NO_RESUME, title="Resume", timeout=12, markup=False)
+            return
         def reopen() -> None:
             from coach.store import StoreError
             from coach.ui.resume import reopen
@@ -415,7 +451,16 @@ class CoachApp(App[None]):
         """Someone walked in: coach exits at once, keeping the session as on SIGTERM
         (:meth:`exit` keeps it, silently). Textual draws on the alternate screen, so once
         it is left the terminal shows what it showed before coach; nothing is printed."""
+        self._hidden = True
         self.exit(return_code=0)
+
+    def _print_error_renderables(self) -> None:
+        # Textual prints an error met while closing once the screen is restored, with its
+        # local values (a note, the names): after quick hide not a word may be left there.
+        if self._hidden:
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
 
     def action_help(self) -> None:
         from coach.ui.screens.help import HelpScreen

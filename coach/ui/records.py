@@ -12,6 +12,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+from coach.store.status import SaveStatus
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -112,3 +114,15 @@ class SessionRecords:
                 last()  # type: ignore[operator]
             except Exception:
                 log.exception("closing the records failed")
+
+
+class PrivateStatus(SaveStatus):
+    """A shared computer (``--private`` or the setting): nothing is written, and the one
+    line says so in those words rather than as ``--no-save``."""
+
+    def __init__(self) -> None:
+        super().__init__(saving=False)
+
+    @property
+    def line(self) -> str | None:
+        return "Private: nothing of this session is written on this computer."

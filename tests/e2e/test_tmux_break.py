@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.first_reflection import NOTE, to_the_share_step_with_a_note
+from tests.e2e.first_reflection import NOTE, RUN, to_the_share_step_with_a_note
 from tests.e2e.tmux_terminal import Terminal
 
 pytestmark = pytest.mark.tmux

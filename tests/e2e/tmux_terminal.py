@@ -85,6 +85,10 @@ class Terminal:
         self.seen.append(text)
         return text
 
+    def with_scrollback(self) -> str:
+        """The pane's whole history, from the first line that scrolled off to the last."""
+        return self.tmux("capture-pane", "-p", "-S", "-", "-E", "-", "-t", "e2e")
+
     def wait_for(self, *texts: str) -> str:
         """The screen once it shows every one of ``texts``; fails at the deadline."""
         return self.wait_until(lambda screen: all(text in screen for text in texts), repr(texts))
@@ -125,10 +129,15 @@ class Terminal:
         return status
 
 
+
 @contextmanager
-def terminal_in(tmp_path: Path) -> Iterator[Terminal]:
+def terminal_in(tmp_path: Path, *, notice_read: bool = True) -> Iterator[Terminal]:
+    """A tmux server for one test. ``notice_read``: the first-run notice was acknowledged
+    already (as by anyone who used coach before), so coach opens straight on its screens."""
     if shutil.which("tmux") is None:
         pytest.fail("tmux is not installed: the real-terminal tests need it")
+    if notice_read:
+        acknowledged(tmp_path / "config")
     env = {
         **os.environ,
         "LANG": "C.UTF-8",
@@ -146,3 +155,11 @@ def terminal_in(tmp_path: Path) -> Iterator[Terminal]:
     finally:
         subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True,
                        check=False)
+
+
+def acknowledged(config: Path) -> None:
+    """Write the notice's acknowledgement into ``config`` as coach itself writes it."""
+    from coach.notice import EDITION, NOTICE_FILE
+
+    config.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (config / NOTICE_FILE).write_text(EDITION, "utf-8")

@@ -128,6 +128,8 @@ class LibraryScreen(Screen[None]):
             self.post_message(RowsLoaded([], f"The exercises could not be read: {error}"))
             return
         self.post_message(RowsLoaded(rows, data_problems=_data_problems()))
+        if getattr(self.app, "private", False):
+            return  # a shared computer: not even the list of exercises is written
         with contextlib.suppress(OSError):  # only a way to start faster next time
             save_cached_rows(self.exercise_dirs, taken, rows)
 
@@ -258,13 +260,16 @@ class LibraryScreen(Screen[None]):
             return
         from textual.widgets import Markdown
 
+        detail = self.query_one("#detail")
+        if not detail.is_attached:
+            return  # coach is closing (quick hide just after start): nothing to mount into
         plain.display = False
         existing = self.query("#markdown")
         if existing:
             markdown = existing.first(Markdown)
         else:
             markdown = Markdown(id="markdown", open_links=False)
-            self.query_one("#detail").mount(markdown, after=plain)
+            detail.mount(markdown, after=plain)
         markdown.display = bool(text)
         markdown.update(text)
 
