@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 
 Partner = Literal["a", "b"]
 #: what resuming says on a shared computer (the setting, or --private)
+#: how long a SIGTERM'd coach may take to restore the terminal before it just ends
+SHUTDOWN_GRACE = 5.0
+
 PRIVATE_NO_RESUME = (
     "coach is private on this computer: sessions are not kept, so none is opened again. "
     "Turn off \"private\" in the settings (s) to resume one."
@@ -270,9 +274,26 @@ class CoachApp(App[None]):
         import signal
 
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
+        for number, handler in ((signal.SIGTERM, self._terminated), (signal.SIGHUP, self._hung_up)):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.exit)
+                loop.add_signal_handler(number, handler)
+
+    def _terminated(self) -> None:
+        """SIGTERM: keep the session, then leave as on ctrl+q, restoring the terminal. Should
+        the shutdown stall on a terminal that stopped reading, a timer ends the process
+        anyway: the session is already kept, and a stalled coach would hold its lock."""
+        self.keep_session()
+        stop = threading.Timer(SHUTDOWN_GRACE, os._exit, args=(0,))
+        stop.daemon = True
+        stop.start()
+        self.exit()
+
+    def _hung_up(self) -> None:
+        """SIGHUP, the terminal closed: nothing can be drawn or restored any more, and
+        Textual's shutdown can block for ever writing to a hung-up terminal (its writer
+        thread's queue fills). Keep the session, then leave at once."""
+        self.keep_session()
+        os._exit(0)
 
     def _session_ledger(self, a: str, b: str) -> Ledger:
         """A new session's recorder, and the ledger it writes commitments through."""
