@@ -40,7 +40,10 @@ def test_closing_the_terminal_at_any_moment_ends_coach(tmp_path: Path, notice_re
     if notice_read:
         acknowledged(tmp_path / "config")
     env = {"COACH_CONFIG_DIR": str(tmp_path / "config"), "COACH_DATA_DIR": str(tmp_path / "data"),
-           "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+           "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           # common in containers, and it makes the stall likelier: every write goes
+           # straight to the terminal that has gone
+           "PYTHONUNBUFFERED": "1"}
     command = " ".join(
         ["env", *(f"{k}={v}" for k, v in env.items()), sys.executable, "-m", "coach"])
     stuck = []
