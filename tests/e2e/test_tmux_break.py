@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.first_reflection import NOTE, RUN, to_the_share_step_with_a_note
+from tests.e2e.first_reflection import NOTE, to_the_share_step, to_the_share_step_with_a_note
 from tests.e2e.tmux_terminal import Terminal
 
 pytestmark = pytest.mark.tmux
@@ -45,14 +45,8 @@ def test_a_one_minute_break_mid_note_comes_back_to_the_same_step_and_note(
 def test_an_offered_break_is_taken_with_one_key_from_the_note_box(terminal: Terminal) -> None:
     """ctrl+o reaches the app through a real terminal and tmux, from a focused note."""
     t = terminal
-    t.start(*RUN)
-    t.wait_for("Sam holds the floor", "Welcome,")
-    t.keys("Enter")
-    t.wait_for("How stirred up")
-    t.keys("3", "Enter")
-    t.wait_for("has answered ✓")
-    t.keys("8", "Enter")  # Alex: at the exercise's pause_at
-    t.wait_for("Sam, you have the floor", "That rating is high", "Take 20 minutes  ^o")
+    to_the_share_step(t, alex_rates="8")  # Alex: at the exercise's pause_at
+    t.wait_for("That rating is high", "Take 20 minutes  ^o")
     t.type(NOTE)
     t.wait_for(NOTE)
     t.keys("C-o")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from coach.notice import notice_acknowledged
+from tests.e2e.first_reflection import to_the_share_step_with_a_note
 from tests.e2e.test_tmux_session import play_the_first_reflection
 from tests.e2e.tmux_terminal import Terminal, terminal_in
 from tests.ui.test_private_mode import folders
@@ -21,13 +22,6 @@ from tests.unit.store_support import Recorded
 pytestmark = pytest.mark.tmux
 
 NOTE = "hide [bold]this[/ \\[ $x ✓"
-RUN = ("run", "first-reflection", "--a", "Sam", "--b", "Alex", "--first", "a")
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    with terminal_in(tmp_path) as term:
-        yield term
 
 
 @pytest.fixture
@@ -48,16 +42,7 @@ def test_quick_hide_mid_note_leaves_a_clean_terminal_and_resume_finds_the_note(
     terminal: Terminal,
 ) -> None:
     t = terminal
-    t.start(*RUN)
-    t.wait_for("Sam holds the floor", "Welcome,")
-    t.keys("Enter")
-    t.wait_for("How stirred up")
-    t.keys("3", "Enter")
-    t.wait_for("has answered ✓")
-    t.keys("2", "Enter")
-    t.wait_for("Sam, you have the floor")
-    t.type(NOTE)
-    t.wait_for(NOTE)
+    to_the_share_step_with_a_note(t, NOTE)
 
     t.keys("F12")  # at once, from inside the note box: its text is not yet saved
     assert t.exit_status() == 0
