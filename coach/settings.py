@@ -63,6 +63,13 @@ def settings_path() -> Path:
     return paths.config_dir() / SETTINGS_FILE
 
 
+#: why a private coach opens no past session: the app's line and `coach resume`'s
+PRIVATE_NO_RESUME = (
+    "coach is private on this computer: sessions are not kept, so none is opened again. "
+    "Turn off \"private\" in the settings (s) to resume one."
+)
+
+
 def load_settings(path: Path | None = None, themes: set[str] | None = None) -> SettingsLoad:
     """The saved settings; the defaults for anything missing or wrong, never an exception.
 

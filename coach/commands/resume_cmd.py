@@ -34,7 +34,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from coach.commands.records import need, say, with_records
+    from coach.settings import PRIVATE_NO_RESUME, load_settings
     from coach.store import NothingToResume, SessionLocked, find_resumable
+
+    if load_settings().settings.private:  # refused before the records file is even opened
+        say("resume", PRIVATE_NO_RESUME)
+        return FAILED
 
     def resume(store: Store | None) -> int:
         number = None if args.session is None else need(store, args.session)[1]

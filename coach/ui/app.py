@@ -19,7 +19,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from coach.settings import Settings, load_settings, save_settings
+from coach.settings import PRIVATE_NO_RESUME, Settings, load_settings, save_settings
 from coach.ui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
@@ -35,10 +35,6 @@ Partner = Literal["a", "b"]
 #: how long a SIGTERM'd coach may take to restore the terminal before it just ends
 SHUTDOWN_GRACE = 5.0
 
-PRIVATE_NO_RESUME = (
-    "coach is private on this computer: sessions are not kept, so none is opened again. "
-    "Turn off \"private\" in the settings (s) to resume one."
-)
 _HERE = Path(__file__).parent
 
 

@@ -246,3 +246,18 @@ def test_a_records_file_from_a_newer_coach(capsys: Cap, argv: tuple[str, ...]) -
     conn.execute(f"PRAGMA user_version={VERSION + 3}")
     conn.close()
     _check_refused(capsys, argv, "newer version of coach")
+
+
+def test_resume_with_the_private_setting_is_refused_before_the_records_are_opened(
+    capsys: Cap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.settings import PRIVATE_NO_RESUME, Settings, save_settings
+    from tests.ui.test_private_mode import folders
+
+    Recorded().through_check().recorder.close()  # a session there is to resume
+    save_settings(Settings(private=True))
+    before = folders()
+    monkeypatch.setattr("coach.cli.run_app", lambda *a, **kw: pytest.fail("the app opened"))
+    code, _, err = run(capsys, "resume")
+    assert code == 1 and err == f"coach resume: {PRIVATE_NO_RESUME}\n"
+    assert folders() == before  # not even the database's WAL or lock file was touched
