@@ -61,7 +61,7 @@ class SessionScreen(Screen[None]):
                 priority=True),
         Binding("ctrl+t", "take_break", "take a break", priority=True),
         Binding("ctrl+z", "undo", "take back", priority=True),
-        Binding("escape", "dismiss_notices", "dismiss note"),
+        Binding("escape", "dismiss_notices", "hide message"),
         # shown only beside a danger line (F2 works everywhere: the app binds it too)
         Binding("f2", "support_lines", "support lines"),
     ]
