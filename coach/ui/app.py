@@ -443,7 +443,7 @@ class CoachApp(App[None]):
         return any(getattr(screen, "in_session", False) for screen in self.screen_stack)
 
     async def action_quit(self) -> None:
-        from coach.ui.screens.quit_confirm import QuitConfirm
+        from coach.ui.screens.quit_confirm import QuitConfirm, consequence
 
         # ctrl+q on the question itself is a second, deliberate ctrl+q
         if not self.in_session or isinstance(self.screen, QuitConfirm):
@@ -454,7 +454,10 @@ class CoachApp(App[None]):
             if quit:
                 self.exit()
 
-        self.push_screen(QuitConfirm(), answered)
+        records = self.records
+        unsaved = (records.recorder.status.line if records is not None
+                   else "Not saving: this session is kept nowhere.")
+        self.push_screen(QuitConfirm(consequence(unsaved)), answered)
 
     def action_resources(self) -> None:
         from coach.ui.screens.resources import ResourcesScreen

@@ -248,3 +248,28 @@ async def test_a_long_name_is_cut_in_the_choice_but_kept_whole() -> None:
         assert screen.query_one("#first-coin", RadioButton).region.right <= 80
         await press(pilot, "enter")
         assert session_of(app).st.names["b"] == long
+
+
+@pytest.mark.parametrize("no_save", [False, True], ids=["saved", "no-save"])
+async def test_the_quit_question_says_truly_whether_the_session_is_kept(no_save: bool) -> None:
+    from coach.engine import FakeClock, InMemoryLedger
+    from coach.settings import Settings
+    from coach.store import find_resumable, open_store
+    from coach.ui.app import CoachApp
+
+    app = CoachApp(clock=FakeClock(), ledger=InMemoryLedger(), no_save=no_save,
+                   settings=Settings(reduced_motion=True), run=RunRequest(FIXED, a="Sam", b="Alex"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "ctrl+q")
+        said = str(app.screen.query_one("#consequence", Static).render())
+        await pilot.click("#quit")
+        await pilot.pause()
+    store = open_store()
+    if no_save:
+        assert store is None
+        assert "kept nowhere" in said and "Quitting ends it" in said and "saved" not in said
+    else:
+        assert store is not None and find_resumable(store).id  # what the question promised
+        store.close()
+        assert "It is saved" in said and "pick it up at this step" in said
