@@ -100,6 +100,14 @@ def add_private_option(parser: argparse.ArgumentParser, *, command: bool = False
     )
 
 
+def print_json(value: object) -> None:
+    """What ``--json`` / ``--format json`` prints: indented, non-ASCII kept, one final newline."""
+    import json
+
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
 def missing_folder(folders: Sequence[str], command: str) -> bool:
     """Say so (on stderr) when one of the --exercises folders does not exist."""
     for folder in folders:
