@@ -78,14 +78,17 @@ def add_session_arguments(
     add_exercises_option(parser)
 
 
-def add_no_save_option(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+def add_no_save_option(
+    parser: argparse.ArgumentParser, *, command: bool = False,
+    help: str = "write nothing at all: the session is not kept and cannot be resumed",
+) -> None:
     """``--no-save``; ``command`` for a command's own copy of it, which must not undo the
     one given before the command (argparse lets a subparser's default overwrite it)."""
     parser.add_argument(
         "--no-save",
         action="store_true",
         default=argparse.SUPPRESS if command else False,
-        help="write nothing at all: the session is not kept and cannot be resumed",
+        help=help,
     )
 
 
