@@ -78,14 +78,17 @@ def add_session_arguments(
     add_exercises_option(parser)
 
 
-def add_no_save_option(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+def add_no_save_option(
+    parser: argparse.ArgumentParser, *, command: bool = False,
+    help: str = "write nothing at all: the session is not kept and cannot be resumed",
+) -> None:
     """``--no-save``; ``command`` for a command's own copy of it, which must not undo the
     one given before the command (argparse lets a subparser's default overwrite it)."""
     parser.add_argument(
         "--no-save",
         action="store_true",
         default=argparse.SUPPRESS if command else False,
-        help="write nothing at all: the session is not kept and cannot be resumed",
+        help=help,
     )
 
 
@@ -98,6 +101,14 @@ def add_private_option(parser: argparse.ArgumentParser, *, command: bool = False
         help="for a shared computer: nothing is written at all (no session, no names, no "
         "settings, no cache), and there is no resume or history",
     )
+
+
+def print_json(value: object) -> None:
+    """What ``--json`` / ``--format json`` prints: indented, non-ASCII kept, one final newline."""
+    import json
+
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
 
 
 def missing_folder(folders: Sequence[str], command: str) -> bool:

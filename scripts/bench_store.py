@@ -118,10 +118,6 @@ def build(path: Path, sessions: int, per_session: int, exercises: dict[str, Exer
                         (cur.lastrowid, sid, at + 7 * 86400, at + 7 * 86400, at + 7 * 86400))
 
 
-def best(samples: list[float]) -> float:
-    return statistics.median(samples)
-
-
 def time_history(path: Path) -> float:
     samples = []
     for _ in range(20):
@@ -132,7 +128,7 @@ def time_history(path: Path) -> float:
             page = store.history()
         samples.append(time.perf_counter() - t0)
         assert len(page) == 50
-    return best(samples)
+    return statistics.median(samples)
 
 
 def time_transcript(path: Path, sessions: int) -> float:
@@ -146,7 +142,7 @@ def time_transcript(path: Path, sessions: int) -> float:
             lines = transcript_lines(store.events(rng.randint(1, sessions)))
             samples.append(time.perf_counter() - t0)
             assert lines
-    return best(samples)
+    return statistics.median(samples)
 
 
 def time_answers(path: Path, exercises: dict[str, Exercise], core: list[str]) -> list[float]:

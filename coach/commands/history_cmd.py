@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TYPE_CHECKING
 
-from coach.cli import OK
+from coach.cli import OK, print_json
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -38,8 +36,7 @@ def _history(store: Store | None, args: argparse.Namespace) -> int:
     limit = args.limit if args.limit is not None else -1
     sessions = [] if store is None else store.history(limit=limit)
     if args.json:
-        json.dump([s.to_json() for s in sessions], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json([s.to_json() for s in sessions])
         return OK
     if not sessions:
         print("No sessions recorded yet.")

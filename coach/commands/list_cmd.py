@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.cli import OK, USAGE, add_exercises_option, missing_folder
+from coach.cli import OK, USAGE, add_exercises_option, missing_folder, print_json
 
 if TYPE_CHECKING:
     from coach.library import Placed, StageGroup
@@ -70,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
                     ],
                 }
             )
-        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(rows)
         return OK
 
     if not placed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from coach.cli import FAILED, add_exercises_option
+from coach.cli import FAILED, add_exercises_option, add_no_save_option
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -24,10 +24,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     add_session_argument(parser, optional=True)
     add_exercises_option(parser)
-    # its own words (the session is kept, as it was saved); absent unless given here, so
-    # that `coach --no-save resume` keeps the one given before the command
-    parser.add_argument(
-        "--no-save", action="store_true", default=argparse.SUPPRESS,
+    # its own words: the session is kept, as it was saved
+    add_no_save_option(
+        parser, command=True,
         help="go on writing nothing: the session stays as it was saved, to resume later",
     )
 

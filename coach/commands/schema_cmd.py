@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -47,6 +46,7 @@ def install_schema() -> tuple[Path, bool]:
     need be: the path, and whether it was written (False: it was current already).
     Raises OSError when it cannot be written."""
     from coach.paths import ensure_private_dir, user_exercises_dir
+    from coach.settings import write_private
 
     folder = ensure_private_dir(user_exercises_dir())
     path = folder / SCHEMA_NAME
@@ -56,12 +56,7 @@ def install_schema() -> tuple[Path, bool]:
             return path, False
     except (OSError, UnicodeDecodeError):
         pass  # missing or unreadable: written afresh below
-    # written beside, then moved over, so an editor never reads half a schema
-    partial = path.with_name(f".{SCHEMA_NAME}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(partial, path)
+    write_private(path, text)  # written beside, then moved over: never half a schema
     return path, True
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TYPE_CHECKING
 
-from coach.cli import OK
+from coach.cli import OK, print_json
 
 if TYPE_CHECKING:
     from coach.store import Store
@@ -34,8 +32,7 @@ def run(args: argparse.Namespace) -> int:
         found, number = need(store, args.session)
         record = next(records(found, [number]))
         if args.json:
-            json.dump(record.to_json(), sys.stdout, indent=2, ensure_ascii=False)
-            sys.stdout.write("\n")
+            print_json(record.to_json())
         else:
             print("\n".join(text_lines(record)))
         return OK

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.cli import FAILED, OK, USAGE
+from coach.cli import FAILED, OK, USAGE, print_json
 
 if TYPE_CHECKING:  # the format package is imported only once the command runs
     from coach.format.problems import Problem
@@ -68,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if args.format == "json":
-        json.dump([p.as_dict() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json([p.as_dict() for p in problems])
     else:
         print_report(problems, checked)
     failed = errors > 0 or (args.strict and warnings > 0)

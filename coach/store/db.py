@@ -86,9 +86,7 @@ def connect(path: Path, *, create: bool, timeout: float = 2.0) -> sqlite3.Connec
                 raise
         make_private(path)
         return conn
-    except sqlite3.Error as exc:
-        raise from_sqlite(exc, path) from exc
-    except OSError as exc:
+    except (sqlite3.Error, OSError) as exc:
         raise from_sqlite(exc, path) from exc
 
 

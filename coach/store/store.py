@@ -310,8 +310,11 @@ class Store:
     def summary(self, session_id: int) -> SessionSummary:
         rows = self.query(_SUMMARY + " WHERE s.id = ?", (session_id,))
         if not rows:
-            raise NoSuchSession(f"There is no session {session_id} in {self.path}.")
+            raise self._no_session(session_id)
         return SessionSummary(*rows[0])
+
+    def _no_session(self, session_id: int) -> NoSuchSession:
+        return NoSuchSession(f"There is no session {session_id} in {self.path}.")
 
     def latest_unfinished(self) -> SessionSummary | None:
         rows = self.query(_SUMMARY + " WHERE s.ended_at IS NULL "
@@ -330,7 +333,7 @@ class Store:
         """What :meth:`Session.from_json` takes: the saved state with its events put back."""
         rows = self.query("SELECT state FROM sessions WHERE id = ?", (session_id,))
         if not rows:
-            raise NoSuchSession(f"There is no session {session_id} in {self.path}.")
+            raise self._no_session(session_id)
         state = unpack_state(rows[0][0])
         events = [e.to_json() for e in self.events(session_id)]
         state["events"], state["taken"] = events, len(events)
@@ -339,7 +342,7 @@ class Store:
     def people_of(self, session_id: int) -> dict[str, int]:
         rows = self.query("SELECT person_a, person_b FROM sessions WHERE id = ?", (session_id,))
         if not rows:
-            raise NoSuchSession(f"There is no session {session_id} in {self.path}.")
+            raise self._no_session(session_id)
         return {"a": rows[0][0], "b": rows[0][1]}
 
     def draft(self, session_id: int) -> Draft | None:

@@ -102,6 +102,20 @@ def test_export_and_forget_want_one_session_or_all(capsys: Cap, command: str) ->
     assert run(capsys, command, "1", "--all")[0] == 2
 
 
+def test_export_to_a_file_is_readable_by_its_owner_alone(capsys: Cap, tmp_path: Path) -> None:
+    _two_sessions()
+    _, printed, _ = run(capsys, "export", "--all", "--format", "json")
+    target = tmp_path / "for-counsellor.json"
+    target.write_text("an older, longer export that must not survive " * 50)
+    target.chmod(0o644)  # a file already there, readable by others, becomes private too
+    code, out, err = run(capsys, "export", "--all", "--format", "json", "-o", str(target))
+    assert (code, out, err) == (0, f"wrote {target} (readable by you alone)\n", "")
+    assert target.stat().st_mode & 0o777 == 0o600
+    written, shown = json.loads(target.read_text(encoding="utf-8")), json.loads(printed)
+    assert written.pop("exported_at") >= shown.pop("exported_at")  # the only difference
+    assert written == shown and len(written["sessions"]) == 2
+
+
 def test_export_to_a_folder_that_does_not_exist(capsys: Cap, tmp_path: Path) -> None:
     Recorded().through_check().recorder.close()
     target = tmp_path / "nowhere" / "out.md"

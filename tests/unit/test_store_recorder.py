@@ -231,7 +231,7 @@ def test_a_read_only_database_gives_one_message() -> None:
 def test_a_read_only_folder_gives_one_message() -> None:
     data_dir().mkdir(mode=0o500, parents=True)
     try:
-        _carries_on_unsaved(Recorded().through_check(), "cannot be")
+        _carries_on_unsaved(Recorded().through_check(), "cannot be written to")
     finally:
         data_dir().chmod(0o700)
 
