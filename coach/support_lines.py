@@ -119,7 +119,14 @@ class CountryCode(_Scalar):
         return {"type": "string", "pattern": "^[A-Za-z]{2}$"}
 
 
-class Phone(_Scalar):
+class _Dialled(_Scalar):
+    """A number people dial or text: written bare in YAML, it reads as an integer."""
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "integer"]}
+
+
+class Phone(_Dialled):
     expected = "a phone number"
 
     def check(self, text: str) -> str | None:
@@ -127,11 +134,8 @@ class Phone(_Scalar):
             return f'must be a phone number (digits, spaces and + - ( ) . /), not "{text}"'
         return None
 
-    def schema(self) -> dict[str, Any]:
-        return {"type": ["string", "integer"]}
 
-
-class TextMessage(_Scalar):
+class TextMessage(_Dialled):
     """Where to send a text message: a number, and the word to send first if there is one."""
 
     expected = "a number to text"
@@ -140,9 +144,6 @@ class TextMessage(_Scalar):
         if "\n" in text or not any(c.isdigit() for c in text):
             return f'must say the number to text, such as "START to 88788", not "{text}"'
         return None
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": ["string", "integer"]}
 
 
 class WebAddress(_Scalar):

@@ -287,8 +287,7 @@ class Session:
         answer arrives."""
         st = self.st
         step = self.step()
-        if (step is not None and st.brk is None and not st.time_offered
-                and not isinstance(step, Pause) and self._over_time(step)):
+        if step is not None and st.brk is None and self._time_offer_due(step):
             st.time_offered = True
             self._emit("break_offered", reason="time_limit")
         return self.view()
@@ -296,6 +295,11 @@ class Session:
     def _over_time(self, step: Step) -> bool:
         limit = step.time_limit
         return limit is not None and self.st.step_timer.elapsed(self.clock) >= limit
+
+    def _time_offer_due(self, step: Step) -> bool:
+        """The step ran past its time limit and no offer was made for it yet (a pause is a
+        break already: it offers none)."""
+        return not self.st.time_offered and not isinstance(step, Pause) and self._over_time(step)
 
     # --- answering ----------------------------------------------------------------------
 
@@ -352,7 +356,7 @@ class Session:
         st = self.st
         step = self.exercise.steps[st.index]
         # the time limit is checked when the answer arrives too, not only while waiting
-        overran = not st.time_offered and not isinstance(step, Pause) and self._over_time(step)
+        overran = self._time_offer_due(step)
         move = actions.HANDLERS[type(step)].answer(self, step, answer)
         if overran:
             st.time_offered = True
