@@ -31,8 +31,8 @@ from coach.settings import Settings
 from coach.ui.screens.break_take import back_at, minutes_text
 from coach.ui.text import literal
 from coach.ui.widgets.breathing import CAUTION, PATTERNS, BreathingGuide
-from coach.ui.widgets.partners import bind_partner_keys, partner_name
-from coach.ui.widgets.ready_panel import clock_text
+from coach.ui.widgets.partners import bind_partner_keys
+from coach.ui.widgets.ready_panel import clock_text, ready_buttons, show_ready
 
 #: seconds added by the + key
 MORE_TIME = 5 * 60
@@ -106,10 +106,7 @@ class BreakScreen(Screen[None]):
             yield Static("", id="guidance")
             yield Static("", id="ready-line")
             with Horizontal(id="ready-buttons"):
-                for partner in ("a", "b"):
-                    button = Button("", id=f"ready-{partner}", compact=True)
-                    button.can_focus = False
-                    yield button
+                yield from ready_buttons()
                 more = Button(Content("+  five more minutes"), id="more", compact=True)
                 more.can_focus = False
                 yield more
@@ -178,13 +175,7 @@ class BreakScreen(Screen[None]):
             line = ("One of you is still stirred up. More time may help: + adds five "
                     "minutes. " + line)
         self.query_one("#ready-line", Static).update(line)
-        for partner in ("a", "b"):
-            name = partner_name(view, partner, self.settings)
-            ready = partner in view.ready
-            button = self.query_one(f"#ready-{partner}", Button)
-            button.label = (Content.assemble("✓ ", name, " is ready") if ready
-                            else Content.assemble(f"{partner}  ", name, " is ready"))
-            button.disabled = ready
+        show_ready(self, view, self.settings)
 
     def show_idea(self) -> None:
         soothing = resources.soothing()
