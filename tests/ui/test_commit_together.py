@@ -3,9 +3,10 @@ shown as the pair's on the end screen and when it is reviewed."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from coach.engine import FakeClock, InMemoryLedger
 from coach.ui.screens.end import EndScreen
-from coach.ui.steps.commit import CommitStep
 from coach.ui.widgets.note_box import NoteBox
 from tests.ui.harness import Harness, screen_text
 from tests.unit.engine_support import exercise
@@ -17,6 +18,14 @@ TOGETHER = """
     who: together
     review_in: 7d
 """
+
+
+async def to_agree(app: Harness, pilot: Pilot[None], words: str) -> None:
+    """Sam types the commitment and goes on: both are asked to agree to it."""
+    await pilot.pause()
+    app.screen.query_one(NoteBox).insert(words)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def footer_keys(app: Harness) -> str:
@@ -31,9 +40,7 @@ async def test_the_agree_stage_shows_the_words_and_two_choices_for_both() -> Non
         text = screen_text(app)
         assert "Sam types the commitment you make together" in text
         assert "Sam writes a commitment" not in text
-        app.screen.query_one(NoteBox).insert(WORDS)
-        await pilot.press("enter")
-        await pilot.pause()
+        await to_agree(app, pilot, WORDS)
         text = screen_text(app)
         assert app.session.view().stage == "agree"
         assert "Sam and Alex: a commitment you make together" in text
@@ -56,10 +63,7 @@ async def test_the_agree_stage_shows_the_words_and_two_choices_for_both() -> Non
 async def test_change_the_wording_keeps_the_words_to_change() -> None:
     app = Harness(exercise(TOGETHER))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.screen.query_one(NoteBox).insert("Call at lunch")
-        await pilot.press("enter")
-        await pilot.pause()
+        await to_agree(app, pilot, "Call at lunch")
         await pilot.press("2", "enter")
         await pilot.pause()
         assert app.session.view().stage == "commit"
@@ -73,13 +77,9 @@ async def test_change_the_wording_keeps_the_words_to_change() -> None:
 async def test_the_agree_choice_with_the_mouse() -> None:
     app = Harness(exercise(TOGETHER))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.screen.query_one(NoteBox).insert("Call at lunch")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen.query_one(CommitStep), CommitStep)
-        await pilot.click("#option-0" if app.screen.query("#option-0") else "#choices",
-                          offset=(4, 1))
+        await to_agree(app, pilot, "Call at lunch")
+        assert app.session.view().stage == "agree"
+        await pilot.click("#choices", offset=(4, 1))  # the first option, "Yes"
         await pilot.pause()
         await pilot.click("#go-on")
         await pilot.pause()
@@ -92,10 +92,7 @@ async def test_a_review_says_a_shared_commitment_was_made_together() -> None:
     ledger = InMemoryLedger()
     app = Harness(exercise(TOGETHER), clock=clock, ledger=ledger)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.screen.query_one(NoteBox).insert("Call at lunch")
-        await pilot.press("enter")
-        await pilot.pause()
+        await to_agree(app, pilot, "Call at lunch")
         await pilot.press("1", "enter")
         await pilot.pause()
     clock.advance(8 * 86400)

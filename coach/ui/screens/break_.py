@@ -31,16 +31,16 @@ from coach.settings import Settings
 from coach.ui.screens.break_take import back_at, minutes_text
 from coach.ui.text import literal
 from coach.ui.widgets.breathing import CAUTION, PATTERNS, BreathingGuide
-from coach.ui.widgets.partners import bind_partner_keys, partner_name
-from coach.ui.widgets.ready_panel import clock_text
+from coach.ui.widgets.partners import bind_partner_keys
+from coach.ui.widgets.ready_panel import clock_text, ready_buttons, show_ready
 
 #: seconds added by the + key
 MORE_TIME = 5 * 60
-#: how often the screen looks at the clock, with the guide moving and without. Once a
+#: how often the screen looks at the clock, with the guide moving or not. Once a
 #: second is enough for a breath of 4 seconds or more, and draws the countdown and the
 #: shape in one frame: at twice a second the screen cost 1.75-1.9x a bare Digits clock
 #: (scripts/bench_idle.py), at once a second well under the 1.5x goal.
-MOVING, STILL = 1.0, 1.0
+TICK = 1.0
 
 
 def guide_pattern(view: View, settings: Settings) -> str | None:
@@ -70,7 +70,6 @@ class BreakScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._timer: Timer | None = None
-        self._period = 0.0
         self._idea = 0
         #: the questions already answered, so each is asked once a break
         self._early_ok = False
@@ -106,10 +105,7 @@ class BreakScreen(Screen[None]):
             yield Static("", id="guidance")
             yield Static("", id="ready-line")
             with Horizontal(id="ready-buttons"):
-                for partner in ("a", "b"):
-                    button = Button("", id=f"ready-{partner}", compact=True)
-                    button.can_focus = False
-                    yield button
+                yield from ready_buttons()
                 more = Button(Content("+  five more minutes"), id="more", compact=True)
                 more.can_focus = False
                 yield more
@@ -120,23 +116,13 @@ class BreakScreen(Screen[None]):
         self.show_idea()
         self.show()
         bind_partner_keys(self, self.session.view(), "ready", "is ready")
-        self.watch(self.app, "app_focus", self._pace, init=False)
-        self._pace()
+        self._timer = self.set_interval(TICK, self.show)
 
     # --- time passing -------------------------------------------------------------------
 
     def _moving(self, view: View) -> bool:
         return (self.pattern is not None and not self.settings.reduced_motion
                 and self.app.app_focus and not view.time_up)
-
-    def _pace(self, _focus: object = None) -> None:
-        """One timer, at the pace the screen needs now."""
-        period = MOVING if self._moving(self.session.view()) else STILL
-        if period != self._period or self._timer is None:
-            if self._timer is not None:
-                self._timer.stop()
-            self._period = period
-            self._timer = self.set_interval(period, self.show)
 
     def show(self) -> None:
         """Draw what changed since the last look: most ticks redraw nothing, or the
@@ -159,8 +145,6 @@ class BreakScreen(Screen[None]):
         if state != self._drawn:
             self._drawn = state
             self._show_state(view)
-        if self._timer is not None:
-            self._pace()
 
     def _show_state(self, view: View) -> None:
         up = view.time_up
@@ -178,13 +162,7 @@ class BreakScreen(Screen[None]):
             line = ("One of you is still stirred up. More time may help: + adds five "
                     "minutes. " + line)
         self.query_one("#ready-line", Static).update(line)
-        for partner in ("a", "b"):
-            name = partner_name(view, partner, self.settings)
-            ready = partner in view.ready
-            button = self.query_one(f"#ready-{partner}", Button)
-            button.label = (Content.assemble("✓ ", name, " is ready") if ready
-                            else Content.assemble(f"{partner}  ", name, " is ready"))
-            button.disabled = ready
+        show_ready(self, view, self.settings)
 
     def show_idea(self) -> None:
         soothing = resources.soothing()

@@ -1,6 +1,6 @@
 """pause: a timed pause inside the exercise; each partner says when they are ready.
 
-Breaks taken with ctrl+t use the same :class:`ReadyPanel` on the break screen.
+The break screen shows the same two ready keys (see :mod:`coach.ui.widgets.ready_panel`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from coach.ui.widgets.css import beside
+from coach.ui.widgets.floor_banner import TAKE_BREAK_LABEL
 
 OFFER_TEXT = {
     "time_limit": "This step has run past its time. A break can help you both settle.",
@@ -37,7 +38,7 @@ class NoticeLine(Horizontal):
         """The offered break's button was pressed."""
 
     def __init__(
-        self, text: Content | str, *, kind: str = "notice", take: str = "Take a break  ^t",
+        self, text: Content | str, *, kind: str = "notice", take: str = TAKE_BREAK_LABEL,
     ) -> None:
         super().__init__(classes=f"notice-line {kind}")
         self._text = text

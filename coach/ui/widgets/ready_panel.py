@@ -1,14 +1,18 @@
 """A pause's countdown and the two "I'm ready" keys: it never ends by itself.
 
-Shared by pause steps and breaks taken with ctrl+t. The time left comes from
-the engine's view (``remaining``); the panel only shows it.
+Used by pause steps; the break screen shows the same two keys (:func:`ready_buttons`,
+:func:`show_ready`) around its own clock. The time left comes from the engine's view
+(``remaining``); the panel only shows it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from coach.engine import View
@@ -23,6 +27,26 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def ready_buttons() -> Iterator[Button]:
+    """#ready-a and #ready-b, never focused: each partner presses their own key."""
+    for partner in ("a", "b"):
+        button = Button("", id=f"ready-{partner}", compact=True)
+        button.can_focus = False
+        yield button
+
+
+def show_ready(parent: Widget, view: View, settings: Settings) -> None:
+    """Each ready button under ``parent``: its key and name, or a tick once that partner
+    is ready (then it no longer works)."""
+    for partner in ("a", "b"):
+        name = partner_name(view, partner, settings)
+        ready = partner in view.ready
+        button = parent.query_one(f"#ready-{partner}", Button)
+        button.label = (Content.assemble("✓ ", name, " is ready") if ready
+                        else Content.assemble(f"{partner}  ", name, " is ready"))
+        button.disabled = ready
+
+
 class ReadyPanel(Vertical):
     DEFAULT_CSS = beside(__file__)
 
@@ -35,10 +59,7 @@ class ReadyPanel(Vertical):
         yield Static("", id="countdown")
         yield Static("", id="ready-line")
         with Horizontal(id="ready-buttons"):
-            for partner in ("a", "b"):
-                button = Button("", id=f"ready-{partner}", compact=True)
-                button.can_focus = False
-                yield button
+            yield from ready_buttons()
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -58,11 +79,4 @@ class ReadyPanel(Vertical):
         else:
             line = "Each of you says when you're ready."
         self.query_one("#ready-line", Static).update(line)
-        for partner in ("a", "b"):
-            name = partner_name(view, partner, self.settings)
-            ready = partner in view.ready
-            label = (Content.assemble("✓ ", name, " is ready") if ready
-                     else Content.assemble(f"{partner}  ", name, " is ready"))
-            button = self.query_one(f"#ready-{partner}", Button)
-            button.label = label
-            button.disabled = ready
+        show_ready(self, view, self.settings)
