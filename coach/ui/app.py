@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from coach.ui.screens.session import SessionChanged
 
 Partner = Literal["a", "b"]
-#: what resuming says on a shared computer (the setting, or --private)
 #: how long a SIGTERM'd coach may take to restore the terminal before it just ends
 SHUTDOWN_GRACE = 5.0
 
@@ -249,7 +248,7 @@ class CoachApp(App[None]):
     @property
     def saving(self) -> bool:
         """Whether sessions are written at all (not with --no-save, nor on a shared computer)."""
-        return not (self.no_save or getattr(self, "private", False))
+        return not (self.no_save or self.private)
 
     def _records_on_mount(self) -> None:
         if not self.is_headless:

@@ -206,17 +206,20 @@ def stamps(extra_dirs: Sequence[Path] = ()) -> Stamps:
     return out
 
 
-def cached_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False) -> list[Row] | None:
+def cached_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False,
+                taken: Stamps | None = None) -> list[Row] | None:
     """The rows of the last scan when no file has changed since, else None.
 
     With ``partly``, the rows of the files that have not changed, when some have: a file
-    edited, added or removed since is left out until the scan brings it.
+    edited, added or removed since is left out until the scan brings it. ``taken`` is
+    :func:`stamps` already taken (else they are taken here).
     """
     try:
         data = json.loads(cache_path().read_text("utf-8"))
         if data.get("format") != CACHE_FORMAT or data.get("dirs") != [str(d) for d in extra_dirs]:
             return None
-        then, now = [tuple(s) for s in data["stamps"]], stamps(extra_dirs)
+        then = [tuple(s) for s in data["stamps"]]
+        now = stamps(extra_dirs) if taken is None else taken
         if then == now:
             return [_row_from_json(raw) for raw in data["rows"]]
         if not partly:
@@ -232,9 +235,14 @@ def quick_rows(extra_dirs: Sequence[Path] = ()) -> list[Row] | None:
     when they are all there is, else the last scan's rows of the files that did not
     change, else the built-ins alone; None when there is nothing to go on (then only the
     scan can tell). Whatever is drawn, the scan follows and replaces it."""
-    return (cached_rows(extra_dirs) or shipped_rows(extra_dirs)
-            or cached_rows(extra_dirs, partly=True)
-            or shipped_rows(extra_dirs, partly=True))
+    try:
+        # one walk of the folders for all four tries: this runs before the first paint
+        taken = stamps(extra_dirs)
+    except (OSError, ValueError, TypeError):  # as each try below would meet it
+        return None
+    return (cached_rows(extra_dirs, taken=taken) or shipped_rows(extra_dirs, taken=taken)
+            or cached_rows(extra_dirs, partly=True, taken=taken)
+            or shipped_rows(extra_dirs, partly=True, taken=taken))
 
 
 def save_cached_rows(extra_dirs: Sequence[Path], taken: Stamps, rows: Sequence[Row]) -> None:
@@ -310,16 +318,19 @@ def shipped_text(rows: Sequence[Row]) -> str:
     return json.dumps(shipped_index(rows), ensure_ascii=False, indent=1) + "\n"
 
 
-def shipped_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False) -> list[Row] | None:
+def shipped_rows(extra_dirs: Sequence[Path] = (), *, partly: bool = False,
+                 taken: Stamps | None = None) -> list[Row] | None:
     """The built-ins' rows as shipped, when the built-ins are the only exercises, the path is
     the built-in one, and the files are those the rows were made from; else None.
 
     With ``partly``, also when there are other exercises: those are left out until the
-    scan brings them (and a built-in one of them replaces is shown until then).
+    scan brings them (and a built-in one of them replaces is shown until then). ``taken``
+    is :func:`stamps` already taken (else they are taken here).
     """
     try:
-        builtin_only = all(Path(p).is_relative_to(BUILTIN_EXERCISES)
-                           for p, _, _ in stamps(extra_dirs))
+        if taken is None:
+            taken = stamps(extra_dirs)
+        builtin_only = all(Path(p).is_relative_to(BUILTIN_EXERCISES) for p, _, _ in taken)
         if not (builtin_only or partly):
             return None
         if (paths.user_data_overrides_dir() / BUILTIN_PATH_FILE.name).exists():

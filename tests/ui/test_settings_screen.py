@@ -28,12 +28,15 @@ async def test_each_change_applies_at_once_and_is_saved() -> None:
         screen.query_one("#break_seconds", Select).value = 5 * 60
         screen.query_one("#breathing", Select).value = "4-7-8"
         screen.query_one("#reduced_motion", Switch).value = True
+        screen.query_one("#nudges", Switch).value = True
+        screen.query_one("#private", Switch).value = True
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert app.theme == "textual-light"
         assert app.animation_level == "none"
+        assert app.private
         expected = Settings(theme="textual-light", colour_a="#00afaf", reduced_motion=True,
-                            break_seconds=300, breathing="4-7-8")
+                            break_seconds=300, breathing="4-7-8", nudges=True, private=True)
         assert app.settings == expected
         assert load_settings(themes=set(app.available_themes)).settings == expected
         await pilot.press("escape")

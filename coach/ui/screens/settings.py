@@ -148,17 +148,11 @@ class SettingsScreen(Screen[None]):
         if getattr(self.app.settings, event.select.id) != event.value:  # type: ignore[attr-defined]
             self.app.change_settings(**{event.select.id: event.value})  # type: ignore[attr-defined]
 
-    @on(Switch.Changed, "#reduced_motion")
-    def motion_changed(self, event: Switch.Changed) -> None:
-        self.app.change_settings(reduced_motion=event.value)  # type: ignore[attr-defined]
-
-    @on(Switch.Changed, "#nudges")
-    def nudges_changed(self, event: Switch.Changed) -> None:
-        self.app.change_settings(nudges=event.value)  # type: ignore[attr-defined]
-
-    @on(Switch.Changed, "#private")
-    def private_changed(self, event: Switch.Changed) -> None:
-        self.app.change_settings(private=event.value)  # type: ignore[attr-defined]
+    @on(Switch.Changed)
+    def switch_changed(self, event: Switch.Changed) -> None:
+        # each switch's id is the setting it turns on and off, as with the choices
+        if event.switch.id is not None:
+            self.app.change_settings(**{event.switch.id: event.value})  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.dismiss()
