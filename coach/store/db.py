@@ -11,6 +11,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def connect(path: Path, *, create: bool, timeout: float = 2.0) -> sqlite3.Connec
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
             try:
-                _prepare(conn, path)
+                _prepare(conn, path, timeout)
             except BaseException:
                 conn.close()
                 raise
@@ -90,7 +91,7 @@ def connect(path: Path, *, create: bool, timeout: float = 2.0) -> sqlite3.Connec
         raise from_sqlite(exc, path) from exc
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -101,7 +102,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         raise newer(path, version)
     if app != APPLICATION_ID and (app != 0 or tables):
         raise damaged(path)
-    conn.execute("PRAGMA journal_mode=WAL")
+    _to_wal(conn, timeout)
     # NORMAL: a commit survives the process being killed (the WAL is in the OS);
     # only a power cut can lose the last answers, which FULL would cost a sync each for
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -110,6 +111,25 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if version < VERSION:
         migrate(conn)
     conn.execute("PRAGMA foreign_keys=ON")
+
+
+def _to_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL, waiting out another process doing the same.
+
+    Leaving the rollback journal needs the exclusive lock, and when two
+    connections both hold a shared lock and ask for it, SQLite refuses one at
+    once instead of calling the busy handler (waiting could deadlock), so the
+    ``timeout`` given to ``connect`` does not cover it: retry here instead.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach.store import BadDatabase, Store, open_recorder
-from coach.store.db import split_sql
+from coach.store.db import _to_wal, split_sql
 from coach.store.schema import APPLICATION_ID, SCHEMA_V1, VERSION
 from tests.unit.store_support import Recorded, db_path, rows
 
@@ -82,6 +82,35 @@ def test_two_processes_upgrading_at_once_both_succeed() -> None:
     procs = [subprocess.Popen([sys.executable, "-c", code, str(db_path())],
                               stdout=subprocess.PIPE, text=True) for _ in range(2)]
     assert [p.communicate(timeout=60)[0].strip() for p in procs] == [str(VERSION)] * 2
+
+
+class _RefusedTwice:
+    """A connection that SQLite refuses the WAL switch twice, as it does to one of two
+    processes both leaving the rollback journal at once (without calling a busy handler)."""
+
+    def __init__(self, message: str = "database is locked") -> None:
+        self.message = message
+        self.tries = 0
+
+    def execute(self, sql: str) -> None:
+        self.tries += 1
+        if self.tries <= 2:
+            raise sqlite3.OperationalError(self.message)
+
+
+def test_switching_to_wal_waits_out_the_other_process() -> None:
+    conn = _RefusedTwice()
+    _to_wal(conn, timeout=5.0)  # type: ignore[arg-type]
+    assert conn.tries == 3
+
+
+def test_switching_to_wal_gives_up_at_the_timeout_and_on_other_errors() -> None:
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _to_wal(_RefusedTwice(), timeout=0.0)  # type: ignore[arg-type]
+    other = _RefusedTwice("disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        _to_wal(other, timeout=5.0)  # type: ignore[arg-type]
+    assert other.tries == 1
 
 
 def _refused(path: Path, fragment: str) -> None:
