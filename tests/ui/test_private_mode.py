@@ -18,7 +18,7 @@ from coach.ui.app import PRIVATE_NO_RESUME, CoachApp
 from coach.ui.library_rows import cache_path
 from coach.ui.screens.confirm import ConfirmScreen
 from coach.ui.screens.end import EndScreen
-from coach.ui.screens.library import LibraryScreen
+from coach.ui.screens.library import PRIVATE_NOTHING_KEPT, LibraryScreen
 from coach.ui.screens.notice import NoticeScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
@@ -197,9 +197,12 @@ async def test_turning_private_on_in_the_settings_hides_looking_back_at_once() -
         await settled(app, pilot)
         assert app.private
         assert "History" not in screen_text(app)
-        await pilot.press("h")
-        await settled(app, pilot)
-        assert isinstance(app.screen, LibraryScreen)
+        for key in ("h", "c", "g"):
+            await pilot.press(key)
+            await settled(app, pilot)
+            assert isinstance(app.screen, LibraryScreen)
+        # and the keys someone knows from before say why nothing opens
+        assert [n.message for n in app._notifications] == [PRIVATE_NOTHING_KEPT]
     # the setting itself is kept: it is what makes the next start private too
     assert json.loads(settings_path().read_text("utf-8"))["private"] is True
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +26,13 @@ from textual.widgets.option_list import Option
 from coach.ui.library_rows import Row, filtered, quick_rows
 from coach.ui.text import literal
 from coach.ui.widgets.title_bar import TitleBar
+
+LOOKING_BACK_KEYS = ("h", "c", "g")
+PRIVATE_LINE_SECONDS = 6
+PRIVATE_NOTHING_KEPT = (
+    "coach is private on this computer and keeps no records, so there is no history, "
+    "commitments or progress to look back at."
+)
 
 
 @dataclass
@@ -80,6 +87,7 @@ class LibraryScreen(Screen[None]):
         self._detail_key: str | None = None
         #: the row to open once the scan has loaded it (Enter pressed on a cached row)
         self._pending: str | None = None
+        self._telling_private = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -330,6 +338,23 @@ class LibraryScreen(Screen[None]):
         from coach.ui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen())
+
+    def on_key(self, event: events.Key) -> None:
+        # the looking-back keys are gone from the footer in private mode; someone who
+        # knows them from before is told why nothing opens, not left guessing
+        if (
+            event.key in LOOKING_BACK_KEYS
+            and getattr(self.app, "private", False)
+            and not self.query_one("#search", Input).has_focus
+        ):
+            event.stop()
+            if not self._telling_private:  # once while it shows, not a stack of copies
+                self._telling_private = True
+                self.notify(PRIVATE_NOTHING_KEPT, timeout=PRIVATE_LINE_SECONDS, markup=False)
+                self.set_timer(PRIVATE_LINE_SECONDS, self._told_private)
+
+    def _told_private(self) -> None:
+        self._telling_private = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("history", "ledger", "progress") and getattr(self.app, "private", False):
