@@ -107,7 +107,12 @@ def open_break(
             return
         _start(app, session, finish, changed, choice.by, choice.reason, choice.length, cues)
 
-    app.push_screen(TakeBreakScreen(session, settings), taken)
+    # during an offer the question comes with the offer's answers chosen (as ctrl+o
+    # would take it), so Enter agrees and anything can still be changed
+    offer = offered_break(session, settings, cues=cues)
+    app.push_screen(TakeBreakScreen(
+        session, settings, by=offer.by if offer else None,
+        length=offer.length if offer else None), taken)
 
 
 def take_offered_break(

@@ -102,6 +102,38 @@ async def test_a_high_rating_offers_a_break_and_one_key_takes_twenty_minutes() -
         assert "ctrl+o" not in footer_keys(app)
 
 
+async def test_ctrl_t_during_an_offer_comes_with_the_offers_answers_chosen() -> None:
+    app = Harness(HIGH)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter", "8", "enter")  # Alex rates 8
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, TakeBreakScreen)
+        assert app.screen.by == "b" and app.screen.chosen_length() == GUIDANCE
+        await pilot.press("a")  # still anyone's to change
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.session.view()
+        assert view.phase == "break" and view.break_by == "a" and view.length == GUIDANCE
+
+
+async def test_ctrl_t_during_a_time_limit_offer_has_the_breathing_pause_chosen() -> None:
+    clock = FakeClock()
+    app = Harness(TIMED, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")  # no offer yet: nobody and the time-out, as always
+        await pilot.pause()
+        assert app.screen.by is None and app.screen.chosen_length() == GUIDANCE
+        await pilot.press("escape")
+        clock.advance(301)
+        await pilot.pause(1.2)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        pause = breathing_pause(app.session, app.settings)
+        assert app.screen.by == "a" and app.screen.chosen_length() == pause
+
+
 async def test_the_offer_buttons_click_takes_it_as_its_key_does() -> None:
     app = Harness(HIGH)
     async with app.run_test(size=SIZE) as pilot:

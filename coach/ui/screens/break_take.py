@@ -97,12 +97,17 @@ class TakeBreakScreen(ModalScreen[BreakChoice | None]):
         Binding("escape", "keep_talking", "keep talking"),
     ]
 
-    def __init__(self, session: Session, settings: Settings, *, by: str | None = None) -> None:
+    def __init__(
+        self, session: Session, settings: Settings, *, by: str | None = None,
+        length: int | None = None,
+    ) -> None:
+        """``by`` and ``length`` come chosen (an offered break's), and can be changed."""
         super().__init__()
         self.session = session
         self.settings = settings
         self.by = by
         self.pause = breathing_pause(session, settings)
+        self.length = length
 
     def lengths(self) -> list[tuple[int, str]]:
         return [(GUIDANCE, "a real time-out"), (self.pause, "a breathing pause")]
@@ -143,7 +148,9 @@ class TakeBreakScreen(ModalScreen[BreakChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#lengths", OptionList).highlighted = 0
+        offered = [seconds for seconds, _what in self.lengths()]
+        self.query_one("#lengths", OptionList).highlighted = (
+            offered.index(self.length) if self.length in offered else 0)
         self.query_one("#lengths", OptionList).focus()
         self._show_caller()
 
