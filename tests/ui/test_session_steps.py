@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from coach.engine import FakeClock, InMemoryLedger
@@ -597,6 +598,36 @@ async def test_enter_pressed_twice_quickly_goes_on_once() -> None:
         step.forward()  # the same step again, before the screen has moved on
         await pilot.pause()
         assert app.session.view().step_number == 2
+
+
+async def test_the_clocks_tick_while_the_step_is_being_replaced_is_harmless() -> None:
+    """The one-second tick runs in its own task and can land while one step's widgets
+    are removed and the next one's mounted: it must not reach the step on its way out
+    (in CI it did, and the app ended on a NoMatches)."""
+    clock = FakeClock()
+    app = Harness(exercise("- pause:\n    length: 1m\n- say: After"), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.step
+        area = screen.query_one("#step-area", Vertical)
+        for name in ("remove_children", "mount"):
+            original = getattr(area, name)
+
+            def ticking(*args: object, _original=original, **kwargs: object) -> object:  # type: ignore[no-untyped-def]
+                done = _original(*args, **kwargs)
+
+                async def then_tick() -> None:
+                    await done
+                    clock.advance(1)
+                    await screen._tick()
+
+                return then_tick()
+
+            setattr(area, name, ticking)
+        await pilot.press("a", "b")
+        await pilot.pause()
+        assert app.session.view().action == "say"
+        assert "After" in screen_text(app)
 
 
 async def test_long_names_wrap_in_the_banner_rather_than_vanish() -> None:

@@ -137,14 +137,18 @@ class SessionScreen(Screen[None]):
             self.refresh_bindings()
             return
         self._turn = key
+        # no step until the new one is mounted: the clock's tick (and a late key) must
+        # not reach the old one while its children are being removed
+        self._step = None
         self._offers = set()
         self.cues.reset()
         self._stop_draft_timer()
         await self._show_notices(view)
         area = self.query_one("#step-area", Vertical)
         await area.remove_children()
-        self._step = widget_for(view, self.settings, self.session)
-        await area.mount(self._step)
+        step = widget_for(view, self.settings, self.session)
+        await area.mount(step)
+        self._step = step
         self.query_one("#middle", VerticalScroll).scroll_home(animate=False)
         self._step.focus_first()
         self._draft_at = (view.step_index, view.stage)
