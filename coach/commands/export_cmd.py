@@ -43,7 +43,7 @@ def _export(store: Store | None, args: argparse.Namespace) -> int:
 
     if args.all:
         ids = [] if store is None else store.session_ids()
-        ledger = [] if store is None else read_commitments(store, {})
+        ledger = [] if store is None else read_commitments(store)
     else:
         store, number = need(store, args.session)
         ids, ledger = [number], []

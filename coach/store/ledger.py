@@ -99,7 +99,7 @@ class SqliteLedger:
         store = self._store_for(False)
         if store is not None:
             try:
-                self._read = read_commitments(store, sides_of(store, self.names))
+                self._read = read_commitments(store, self.names)
             except StoreError as exc:
                 self.status.failed(exc.message)
         items = {c.id: c for c in self._read}
@@ -179,10 +179,12 @@ def sides_of(store: Store, names: Mapping[str, str]) -> dict[int, str]:
     return {p: side for side, name in names.items() if (p := store.person_id(name)) is not None}
 
 
-def read_commitments(store: Store, sides: Mapping[int, str]) -> list[Commitment]:
-    """All commitments with their reviews, oldest first; ``sides`` maps a person to the
-    side they sit on now (a person not sitting now keeps side a)."""
-    return [c for _, c in commitment_rows(store, sides)]
+def read_commitments(
+    store: Store, names: Mapping[str, str] = MappingProxyType({})
+) -> list[Commitment]:
+    """All commitments with their reviews, oldest first; ``names`` ({"a": name, ...})
+    says who sits on which side now (a person not sitting now keeps side a)."""
+    return [c for _, c in commitment_rows(store, sides_of(store, names))]
 
 
 def commitment_rows(

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from coach.engine.ledger import Commitment
-from coach.store.ledger import read_commitments, sides_of
+from coach.store.ledger import read_commitments
 from coach.store.store import Store
 
 WEEK = 7 * 86400.0
@@ -75,7 +75,7 @@ def ledger_status(item: Commitment, now: float) -> str:
 
 def ledger(store: Store, names: dict[str, str] | None = None) -> list[Commitment]:
     """Every commitment with its reviews, oldest first (sides from ``names`` if given)."""
-    return read_commitments(store, sides_of(store, names or {}))
+    return read_commitments(store, names or {})
 
 
 def kept_since(items: list[Commitment], since: float) -> tuple[int, int]:

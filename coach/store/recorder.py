@@ -24,7 +24,7 @@ from coach.engine.ledger import InMemoryLedger, Ledger
 from coach.engine.session import SESSION_FORMAT, Session
 from coach.store import db
 from coach.store.errors import StoreError
-from coach.store.ledger import SqliteLedger, read_commitments, sides_of
+from coach.store.ledger import SqliteLedger, read_commitments
 from coach.store.lock import SessionLock, lock_path
 from coach.store.status import SaveStatus
 from coach.store.store import Draft, Store
@@ -208,8 +208,7 @@ class NullRecorder(Recorder):
             store = Store.open(self.path, create=False)
             if store is not None:
                 with store:
-                    return InMemoryLedger(read_commitments(store, sides_of(store,
-                                                                           {"a": a, "b": b})))
+                    return InMemoryLedger(read_commitments(store, {"a": a, "b": b}))
         return InMemoryLedger()
 
 
