@@ -125,6 +125,8 @@ class CueWatch:
         for match in found:
             firsts.setdefault(match.danger, match)
         await self._show_danger(firsts.get(True))
+        if note not in (None, self._note):  # the step moved on while that line was placed
+            return
         box = self.screen.query_one("#notices", Vertical)
         heated = firsts.get(False)
         if heated is not None and heated.cue not in self.shown:
