@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
+import time
+
 from textual.pilot import Pilot
 
 from coach.store import open_store
@@ -67,19 +68,31 @@ async def test_no_save_writes_nothing_and_says_so_once() -> None:
     assert open_store() is None
 
 
-async def test_a_draft_is_saved_once_typing_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(session_screen, "DRAFT_PAUSE", 0.2)
+async def test_a_draft_is_saved_once_typing_pauses() -> None:
+    # the real pause (DRAFT_PAUSE, a second): read against the wall clock rather than
+    # assumed from a short sleep, so a slow machine cannot make the test say otherwise
     app = make_app(run=RunRequest(first_reflection(), a="Sam", b="Alex", first="a"))
-    saved: list[str] = []
+    saved: list[tuple[str, float]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await to_the_share_step(app, pilot)
         real = app.save_draft
-        app.save_draft = lambda step, stage, text: (saved.append(text), real(step, stage, text))
-        await pilot.press("a", "b", "c")
-        await pilot.pause()
-        assert saved == []  # still typing: nothing saved on each key
-        await pilot.pause(0.5)
-        assert saved == ["abc"]  # one save, after the pause, with the whole text
+
+        def spy(step: int | None, stage: str, text: str) -> None:
+            saved.append((text, time.monotonic()))
+            real(step, stage, text)
+
+        app.save_draft = spy  # type: ignore[method-assign]
+        await pilot.press("a", "b")
+        before_last_key = time.monotonic()
+        await pilot.press("c")
+        for _ in range(100):  # at most 10 s: the save comes a second after the last key
+            if saved:
+                break
+            await pilot.pause(0.1)
+        await pilot.pause(0.3)  # and no second save follows it
+        # one save, with the whole text, and not before typing had paused for a second
+        assert [text for text, _at in saved] == ["abc"]
+        assert saved[0][1] - before_last_key >= session_screen.DRAFT_PAUSE
         await app.workers.wait_for_complete()
         store = open_store()
         assert store is not None
