@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import random
 import re
+from collections.abc import Callable
 
 from textual.app import App
+from textual.pilot import Pilot
 
 from coach.engine import FakeClock, InMemoryLedger, Session
 from coach.format.model import Exercise
@@ -55,6 +57,17 @@ class Harness(App[None]):
         screen = self.screen
         assert isinstance(screen, SessionScreen), type(screen)
         return screen
+
+
+async def until(pilot: Pilot[object], check: Callable[[], object], what: str = "") -> None:
+    """Let the app run until ``check()`` holds, at most 10 s: for what the screen's own
+    one-second tick brings, which a loaded machine can make late (a fixed pause would
+    then fail a correct app)."""
+    for _ in range(100):
+        if check():
+            return
+        await pilot.pause(0.1)
+    assert check(), what or "the screen never got there"
 
 
 def screen_text(app: App[object]) -> str:

@@ -15,7 +15,7 @@ from coach.ui.screens.resources import ResourcesScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.widgets.floor_banner import TAKE_BREAK_BUTTON
 from coach.ui.widgets.note_box import NoteBox
-from tests.ui.harness import Harness, screen_text
+from tests.ui.harness import Harness, screen_text, until
 from tests.ui.test_breaks import SHARE, SIZE, cue_lines, typed_note
 from tests.unit.engine_support import exercise
 
@@ -127,7 +127,7 @@ async def test_ctrl_t_during_a_time_limit_offer_has_the_breathing_pause_chosen()
         assert app.screen.by is None and app.screen.chosen_length() == GUIDANCE
         await pilot.press("escape")
         clock.advance(301)
-        await pilot.pause(1.2)
+        await until(pilot, lambda: "This step has run past its time" in screen_text(app))
         await pilot.press("ctrl+t")
         await pilot.pause()
         pause = breathing_pause(app.session, app.settings)
@@ -155,9 +155,8 @@ async def test_a_step_past_its_time_limit_offers_a_breathing_pause_on_one_key() 
         await pilot.pause()
         assert app.session.view().phase == "step"
         clock.advance(301)
-        await pilot.pause(1.2)
+        await until(pilot, lambda: "This step has run past its time" in screen_text(app))
         pause = breathing_pause(app.session, app.settings)
-        assert "This step has run past its time" in screen_text(app)
         assert app.session.view().phase == "step"
         assert "ctrl+o" in footer_keys(app)
         await pilot.press("ctrl+o")
@@ -234,8 +233,8 @@ async def test_cues_in_the_note_make_the_offered_break_a_time_out() -> None:
     app = Harness(TIMED, clock=clock, settings=Settings(nudges=True, reduced_motion=True))
     async with app.run_test(size=SIZE) as pilot:
         clock.advance(301)
-        await pilot.pause(1.2)
-        assert "Take 5 minutes" in screen_text(app) or "Take 1 minute" in screen_text(app)
+        await until(pilot, lambda: "Take 5 minutes" in screen_text(app)
+                    or "Take 1 minute" in screen_text(app))
         await typed_note(pilot, "you're overreacting")
         await cue_lines(app, pilot)
         assert "Take 20 minutes  ^o" in screen_text(app)

@@ -15,7 +15,7 @@ from coach.ui.screens.session import SessionScreen
 from coach.ui.widgets.breathing import PATTERNS, BreathingGuide, phase_at
 from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.notice_line import NoticeLine
-from tests.ui.harness import Harness, screen_text
+from tests.ui.harness import Harness, screen_text, until
 from tests.unit.engine_support import exercise
 
 SIZE = (80, 24)
@@ -50,7 +50,7 @@ async def test_ctrl_t_from_a_focused_note_keeps_the_note_and_both_keys_resume() 
         await pilot.press("escape")  # a break taken is not left with Esc
         assert isinstance(app.screen, BreakScreen)
         clock.advance(20 * 60)
-        await pilot.pause(1.2)
+        await until(pilot, lambda: "The time is up" in screen_text(app))
         text = screen_text(app)
         assert "The time is up" in text
         assert isinstance(app.screen, BreakScreen)  # it waits: never back by itself
@@ -166,7 +166,7 @@ async def test_more_time_adds_five_minutes_and_a_high_re_rating_suggests_it() ->
         await pilot.pause()
         assert app.session.view().extensions == (300,)
         clock.advance(11 * 60)
-        await pilot.pause(1.2)
+        await until(pilot, lambda: "The time is up" in screen_text(app))
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RateBreakScreen)
@@ -195,8 +195,7 @@ async def test_a_step_past_its_time_limit_offers_a_break_and_never_forces_it() -
     async with app.run_test(size=SIZE) as pilot:
         await typed_note(pilot, "still typing")
         clock.advance(301)
-        await pilot.pause(1.2)
-        assert "This step has run past its time" in screen_text(app)
+        await until(pilot, lambda: "This step has run past its time" in screen_text(app))
         assert isinstance(app.screen, SessionScreen)  # offered, not taken
         assert app.session.view().phase == "step"
         offers = [e for e in app.session.events if e.kind == "break_offered"]
@@ -254,8 +253,8 @@ async def test_the_shape_moves_while_focused_and_stops_when_the_terminal_loses_f
         assert "·" in small
         assert screen._timer is not None and screen._timer._interval >= 0.25
         clock.advance(3)
-        await pilot.pause(1.2)
-        assert len(guide.render().plain) > len(small)  # breathing in: it grows
+        await until(pilot, lambda: len(guide.render().plain) > len(small),
+                    "breathing in: it grows")
         app.app_focus = False
         await pilot.pause()
         drawn = guide.render().plain
@@ -264,8 +263,8 @@ async def test_the_shape_moves_while_focused_and_stops_when_the_terminal_loses_f
         assert guide.render().plain == drawn  # out of focus: it stands still
         app.app_focus = True
         clock.advance(1)
-        await pilot.pause(1.2)
-        assert guide.render().plain != drawn  # back in focus, it moves again
+        await until(pilot, lambda: guide.render().plain != drawn,
+                    "back in focus, it moves again")
 
 
 def test_each_pattern_grows_on_the_in_breath_and_shrinks_on_the_out_breath() -> None:
@@ -287,7 +286,10 @@ def test_each_pattern_grows_on_the_in_breath_and_shrinks_on_the_out_breath() -> 
 
 
 async def cue_lines(app: Harness, pilot) -> list[NoticeLine]:  # type: ignore[no-untyped-def]
-    await pilot.pause(0.6)
+    await pilot.pause(0.5)
+    cues = getattr(app.screen, "cues", None)
+    # the match starts once typing has paused (CUE_PAUSE), which a loaded machine delays
+    await until(pilot, lambda: cues is None or cues._timer is None, "the cue check started")
     await app.workers.wait_for_complete()
     await pilot.pause()
     return [line for line in app.screen.query(NoticeLine)

@@ -14,7 +14,7 @@ from coach.ui.screens.session import SessionScreen
 from coach.ui.widgets.emotion_picker import EmotionPicker
 from coach.ui.widgets.note_box import NoteBox
 from coach.ui.widgets.scale import Scale
-from tests.ui.harness import Harness, screen_text
+from tests.ui.harness import Harness, screen_text, until
 from tests.unit.engine_support import exercise
 
 SIZE = (80, 24)
@@ -362,8 +362,8 @@ async def test_pause_step_counts_down_and_waits_for_both() -> None:
         await pilot.pause()
         assert "cannot be cut short" in error_text(app)
         clock.advance(61)
-        await pilot.pause(1.1)  # the screen's one-second tick reads the new time
-        assert "Time is up" in screen_text(app)
+        # the screen's one-second tick reads the new time
+        await until(pilot, lambda: "Time is up" in screen_text(app))
         await pilot.press("a")
         await pilot.pause()
         assert "✓ Sam is ready" in screen_text(app)
@@ -546,8 +546,8 @@ async def test_a_step_past_its_time_limit_offers_a_break_as_time_passes() -> Non
         await pilot.pause()
         assert "run past its time" not in screen_text(app)
         clock.advance(301)
-        await pilot.pause(1.2)  # the screen looks at the time once a second
-        assert "This step has run past its time" in screen_text(app)
+        # the screen looks at the time once a second
+        await until(pilot, lambda: "This step has run past its time" in screen_text(app))
         await pilot.press("ctrl+t")  # one key opens the break
         await pilot.pause()
         assert isinstance(app.screen, TakeBreakScreen)
