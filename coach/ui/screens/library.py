@@ -27,7 +27,8 @@ from coach.ui.library_rows import Row, filtered, quick_rows
 from coach.ui.text import literal
 from coach.ui.widgets.title_bar import TitleBar
 
-LOOKING_BACK_KEYS = ("h", "c", "g")
+#: what a private coach has none of: it keeps no records to look back at
+LOOKING_BACK = ("history", "ledger", "progress")
 PRIVATE_LINE_SECONDS = 6
 PRIVATE_NOTHING_KEPT = (
     "coach is private on this computer and keeps no records, so there is no history, "
@@ -342,8 +343,9 @@ class LibraryScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         # the looking-back keys are gone from the footer in private mode; someone who
         # knows them from before is told why nothing opens, not left guessing
+        bound = self._bindings.key_to_bindings.get(event.key, ())
         if (
-            event.key in LOOKING_BACK_KEYS
+            any(binding.action in LOOKING_BACK for binding in bound)
             and getattr(self.app, "private", False)
             and not self.query_one("#search", Input).has_focus
         ):
@@ -357,7 +359,7 @@ class LibraryScreen(Screen[None]):
         self._telling_private = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("history", "ledger", "progress") and getattr(self.app, "private", False):
+        if action in LOOKING_BACK and getattr(self.app, "private", False):
             return False
         if action in ("move", "leave_search"):
             # only while typing a search: the list moves its own cursor
