@@ -160,8 +160,11 @@ class TakeBreakScreen(ModalScreen[BreakChoice | None]):
             button = self.query_one(f"#call-{partner}", Button)
             chosen = partner == self.by
             button.variant = "primary" if chosen else "default"
-            button.label = Content.assemble("✓ " if chosen else f"{partner}  ",
-                                            partner_name(view, partner, self.settings))
+            # the chosen name in the button's own colours: a partner's colour can all but
+            # vanish on the highlight (brown on navy in the light theme)
+            name = (literal(view.name(partner)).stylize("bold") if chosen
+                    else partner_name(view, partner, self.settings))
+            button.label = Content.assemble("✓ " if chosen else f"{partner}  ", name)
         for partner in ("a", "b"):
             self._bindings.key_to_bindings[partner] = [Binding(
                 partner, f"caller('{partner}')",
